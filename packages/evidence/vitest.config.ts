@@ -1,0 +1,3 @@
+import { sharedVitestConfig } from "../../tooling/vitest.shared";
+
+export default sharedVitestConfig(import.meta.url);

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `npm test`: everything a change must pass, against the real PostgreSQL and Redis.
+#   typecheck -> lint -> schema/migration agreement -> unit + integration (vitest, every workspace)
+#   -> end-to-end (Playwright in Debian's Chromium).
+# SAFEGUARD_SKIP_E2E=1 skips the browser tests (for a quick local loop; CI never sets it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/env.sh
+started=$SECONDS
+step() { say "── $* ($((SECONDS - started))s)"; }
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  step "installing dependencies"
+  npm ci --no-audit --no-fund
+fi
+step "services"
+bash scripts/services.sh
+step "prisma generate + migrate deploy"
+bash scripts/prisma.sh generate >/dev/null
+bash scripts/prisma.sh migrate deploy >/dev/null
+step "migrations match schema.prisma"
+bash scripts/prisma.sh migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --exit-code >/dev/null \
+  || die "prisma/migrations and prisma/schema.prisma disagree: run \`npm run db:migrate:dev -- --name <change>\`."
+step "typecheck"
+npx turbo run typecheck --output-logs=errors-only
+step "lint"
+npm run --silent lint
+step "unit + integration tests"
+bash scripts/vitest-all.sh
+if [ "${SAFEGUARD_SKIP_E2E:-0}" != "1" ] && [ -f e2e/playwright.config.ts ]; then
+  step "end-to-end"
+  npm run --silent test -w @safeguard/e2e
+fi
+step "all green"
