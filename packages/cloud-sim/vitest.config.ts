@@ -1,3 +1,3 @@
-import { sharedVitestConfig } from "../../tooling/vitest.shared";
+import { sharedVitestConfig } from "../../tooling/vitest.shared.ts";
 
 export default sharedVitestConfig(import.meta.url);
