@@ -8,17 +8,18 @@ import { createSchemaEngine, isWasmPanic, panicRegistry } from "./wasm-engine.mj
 import { MigrationPgAdapterFactory } from "./pg-adapter.mjs";
 import { runCliCommand } from "./cli-commands.mjs";
 import { logLine } from "./log.mjs";
+import { withMigrationSchemaCached } from "./migration-cache.mjs";
 
 // RPC method → call on the wasm SchemaEngine. Methods the wasm build lacks are implemented below or refused.
 const ENGINE_METHODS = {
   applyMigrations: (engine, params) => engine.applyMigrations(params),
-  createMigration: (engine, params) => engine.createMigration(params),
+  createMigration: (engine, params) => withMigrationSchemaCached(engine, params, () => engine.createMigration(params)),
   dbExecute: (engine, params) => engine.dbExecute(params),
   debugPanic: (engine) => engine.debugPanic(),
   devDiagnostic: (engine, params) => engine.devDiagnostic(params),
   diagnoseMigrationHistory: (engine, params) => engine.diagnoseMigrationHistory(params),
   ensureConnectionValidity: (engine, params) => engine.ensureConnectionValidity(params),
-  evaluateDataLoss: (engine, params) => engine.evaluateDataLoss(params),
+  evaluateDataLoss: (engine, params) => withMigrationSchemaCached(engine, params, () => engine.evaluateDataLoss(params)),
   getDatabaseVersion: (engine) => engine.version(),
   introspect: (engine, params) => engine.introspect(params),
   introspectSql: (engine, params) => engine.introspectSql(params),
