@@ -167,15 +167,24 @@ LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $fn$
   VALUES (sg_uuid_v7(), NULL, p_actor_email, p_action, p_ip, p_user_agent, coalesce(p_metadata, '{}'::jsonb))
 $fn$;
 
+-- Start-up check: which migrations are applied (the app role cannot read _prisma_migrations).
+CREATE OR REPLACE FUNCTION sg_applied_migrations() RETURNS SETOF text
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $fn$
+BEGIN
+  IF to_regclass('public._prisma_migrations') IS NULL THEN RETURN; END IF;
+  RETURN QUERY EXECUTE 'SELECT migration_name::text FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL';
+END
+$fn$;
+
 REVOKE ALL ON FUNCTION sg_org_of_cloud_account(uuid), sg_org_of_scan_run(uuid), sg_org_of_evidence_pack(uuid),
   sg_org_of_notification(uuid), sg_org_id_by_slug(text), sg_slug_taken(text), sg_memberships_of_user(uuid),
   sg_invitation_by_token_hash(text), sg_accounts_to_schedule(), sg_expired_scan_leases(timestamptz),
-  sg_pending_notifications(timestamptz, int), sg_all_org_ids(), sg_audit_platform_event(text, text, text, text, jsonb)
+  sg_pending_notifications(timestamptz, int), sg_all_org_ids(), sg_audit_platform_event(text, text, text, text, jsonb), sg_applied_migrations()
   FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION sg_org_of_cloud_account(uuid), sg_org_of_scan_run(uuid), sg_org_of_evidence_pack(uuid),
   sg_org_of_notification(uuid), sg_org_id_by_slug(text), sg_slug_taken(text), sg_memberships_of_user(uuid),
   sg_invitation_by_token_hash(text), sg_accounts_to_schedule(), sg_expired_scan_leases(timestamptz),
-  sg_pending_notifications(timestamptz, int), sg_all_org_ids(), sg_audit_platform_event(text, text, text, text, jsonb)
+  sg_pending_notifications(timestamptz, int), sg_all_org_ids(), sg_audit_platform_event(text, text, text, text, jsonb), sg_applied_migrations()
   TO safeguard_app;
 
 SELECT sg_apply_tenant_rls();
