@@ -1,0 +1,14 @@
+import { randomBytes } from "node:crypto";
+
+/**
+ * UUIDv7 (RFC 9562) for the tables whose ids the application assigns (organizations, users): the
+ * same time-ordered layout as sg_uuid_v7() in the database.
+ */
+export function uuidV7(now = Date.now()): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(now, 0, 6);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
