@@ -61,7 +61,11 @@ function withMigrationFixes(queryable) {
 
 function connectAdapter(url) {
   const schema = schemaOf(url);
-  return new PrismaPg({ connectionString: url }, schema ? { schema } : undefined).connect().then(withMigrationFixes);
+  if (!schema) return new PrismaPg({ connectionString: url }).connect().then(withMigrationFixes);
+  // `?schema=x`: adapter-pg only reports the name to the engine; the native engine also puts it on the
+  // search_path, which is where the unqualified statements of migration scripts land.
+  const searchPath = `-c search_path="${schema.replaceAll('"', '""')}"`;
+  return new PrismaPg({ connectionString: url, options: searchPath }, { schema }).connect().then(withMigrationFixes);
 }
 
 /**

@@ -15,8 +15,9 @@ const WASM_ENGINE_COMMIT = "59be4fda12412a79eeb9c2ae727b6aa723593323";
 // A panic inside an engine callback (not a request) escapes as an uncaught WebAssembly.RuntimeError. Report it
 // the way the native engine does: an ERROR log line the CLI shows, and exit code 101, which it treats as a panic.
 process.on("uncaughtException", (error) => {
-  logLine("ERROR", isWasmPanic(error) ? (panicRegistry.message ?? String(error)) : String(error?.stack ?? error), { is_panic: isWasmPanic(error) });
-  process.exit(isWasmPanic(error) ? 101 : 1);
+  const panicked = isWasmPanic(error);
+  logLine("ERROR", panicked ? (panicRegistry.message ?? String(error)) : String(error.stack ?? error), { is_panic: panicked });
+  process.exit(panicked ? 101 : 1);
 });
 
 const args = parseEngineArgs(process.argv.slice(2));

@@ -1,3 +1,4 @@
+/* global WebAssembly -- a Node global the repo lint config does not list */
 // Loads @prisma/schema-engine-wasm and creates a SchemaEngine bound to the migration pg adapter.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -26,10 +27,12 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
 async function loadBindings() {
   const bindingsPath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const bindings = await import(bindingsPath);
-  const bytes = await readFile(bindingsPath.replace(/\.js$/, ".wasm"));
-  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bindings });
-  bindings.__wbg_set_wasm(instance.exports);
-  instance.exports.__wbindgen_start();
+  const bytes = new Uint8Array(await readFile(bindingsPath.replace(/\.js$/, ".wasm")));
+  const module = await WebAssembly.compile(bytes);
+  const instance = await WebAssembly.instantiate(module, { "./schema_engine_bg.js": bindings });
+  const exports = /** @type {Record<string, Function>} */ (/** @type {unknown} */ (instance.exports));
+  bindings.__wbg_set_wasm(exports);
+  exports.__wbindgen_start();
   return bindings;
 }
 
@@ -42,7 +45,11 @@ export async function createSchemaEngine({ datamodels, adapterFactory, onLog }) 
   return SchemaEngine.new({ datamodels }, onLog, bindMigrationAwareSqlAdapterFactory(adapterFactory));
 }
 
-/** A trap after a Rust panic surfaces as WebAssembly.RuntimeError ("unreachable"). */
+/**
+ * A trap after a Rust panic surfaces as WebAssembly.RuntimeError ("unreachable").
+ * @param {unknown} error
+ * @returns {boolean}
+ */
 export function isWasmPanic(error) {
   return error instanceof WebAssembly.RuntimeError;
 }
