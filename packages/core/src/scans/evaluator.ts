@@ -1,0 +1,88 @@
+// Turns snapshots into staged verdicts. Checks that read other resources (contextTypes) must wait for
+// the whole context; every other check runs as soon as its resource arrives, so only the context
+// and the deferred resources are held in memory, never the whole account.
+import { CHECKS, checksForType, contextTypesFor, getCheck } from "@safeguard/controls/catalog";
+import { buildContext, evaluateResource } from "@safeguard/controls/engine";
+import type { Scope } from "@safeguard/controls/scope";
+import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
+import type { OrgSql } from "@safeguard/db/tenant";
+import { stageVerdicts, type StagedVerdict } from "../reconcile/staging";
+
+const SYNTHETIC = ["Safeguard::AWS::Account", "Safeguard::AWS::Region", "microsoft.resources/subscriptions"];
+
+/** Every type some check reads through the context, plus the account/region facts. */
+export const CONTEXT_TYPES: ReadonlySet<string> = new Set([...SYNTHETIC, ...CHECKS.flatMap((c) => c.contextTypes)]);
+
+const needsContextCache = new Map<string, boolean>();
+export function needsContext(resourceType: string): boolean {
+  let v = needsContextCache.get(resourceType);
+  if (v === undefined) needsContextCache.set(resourceType, (v = contextTypesFor(resourceType).length > 0));
+  return v;
+}
+
+const severityCache = new Map<string, StagedVerdict["severity"]>();
+function severityOf(checkId: string): StagedVerdict["severity"] {
+  let s = severityCache.get(checkId);
+  if (!s) severityCache.set(checkId, (s = (getCheck(checkId)?.severity ?? "low").toUpperCase() as StagedVerdict["severity"]));
+  return s;
+}
+
+const FLUSH_AT = 20_000;
+
+export class VerdictStager {
+  private buffer: StagedVerdict[] = [];
+  evaluated = 0;
+  verdicts = 0;
+  /** time spent in the check engine (not in staging) */
+  elapsedMs = 0;
+  private readonly context = buildContext([]);
+  private deferred: ResourceSnapshot[] = [];
+
+  constructor(
+    private readonly sql: OrgSql,
+    private readonly scope: Scope,
+  ) {}
+
+  /** Keeps context-type snapshots for cross-resource checks. */
+  index(s: ResourceSnapshot): void {
+    if (CONTEXT_TYPES.has(s.resourceType)) this.context.add(s);
+  }
+
+  /** Evaluates now, or after collection when the resource's checks need the full context. */
+  async submit(s: ResourceSnapshot): Promise<void> {
+    if (checksForType(s.resourceType).length === 0) return;
+    if (needsContext(s.resourceType)) {
+      this.deferred.push(s);
+      return;
+    }
+    await this.evaluate(s);
+  }
+
+  /** Evaluates everything that waited for the context, then flushes. */
+  async finish(onProgress?: (evaluated: number) => void): Promise<void> {
+    const list = this.deferred;
+    this.deferred = [];
+    for (let i = 0; i < list.length; i++) {
+      await this.evaluate(list[i] as ResourceSnapshot);
+      if (onProgress && i % 5000 === 4999) onProgress(this.evaluated);
+    }
+    await this.flush();
+  }
+
+  private async evaluate(s: ResourceSnapshot): Promise<void> {
+    const t = performance.now();
+    const verdicts = evaluateResource(s, this.context, this.scope);
+    this.elapsedMs += performance.now() - t;
+    for (const verdict of verdicts) this.buffer.push({ snapshot: s, verdict, severity: severityOf(verdict.checkId) });
+    this.evaluated++;
+    this.verdicts += verdicts.length;
+    if (this.buffer.length >= FLUSH_AT) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    await stageVerdicts(this.sql, rows);
+  }
+}

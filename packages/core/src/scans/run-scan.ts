@@ -1,0 +1,186 @@
+// One scan, inside one transaction of its own session: stream the collector into staging tables
+// (COPY), evaluate as resources arrive, then reconcile set-based. Nothing is visible to readers
+// until COMMIT, so a crash or a cancel at any point leaves the last committed state intact.
+import { dependentTypesOf } from "@safeguard/controls/catalog";
+import { resourceState, type Scope } from "@safeguard/controls/scope";
+import type { OrgSql } from "@safeguard/db/tenant";
+import { snapshotHash } from "../reconcile/hash";
+import { reconcileScan, type ReconcileResult } from "../reconcile/reconcile-scan";
+import { createStaging, stageResources, stageSeen, type StagedResource } from "../reconcile/staging";
+import { CONTEXT_TYPES, VerdictStager } from "./evaluator";
+import type { RegionStatus, ScanSource, SourceError } from "./source";
+import { loadLiveSnapshots } from "./stored-snapshots";
+
+export interface PipelineInput {
+  orgId: string;
+  accountId: string;
+  scanRunId: string;
+  provider: "AWS" | "AZURE";
+  /** AWS account id / Azure subscription id, for snapshots read back from the database. */
+  externalAccountId: string;
+  kind: "FULL" | "INCREMENTAL";
+  scope: Scope;
+  source: ScanSource;
+  notifyDrift: boolean;
+  /** Called between pages: throws to stop (cancel requested, lease lost). */
+  checkpoint(): Promise<void>;
+  progress(p: { phase?: "COLLECTING" | "EVALUATING" | "RECONCILING"; collected?: number; evaluated?: number; message?: string; coverage?: RegionCoverage[]; errors?: SourceError[] }): void;
+}
+
+export interface RegionCoverage {
+  region: string;
+  status: RegionStatus;
+  resources: number;
+  error?: string;
+}
+
+export interface PipelineResult {
+  collected: number;
+  changed: number;
+  evaluated: number;
+  verdicts: number;
+  coverage: RegionCoverage[];
+  errors: SourceError[];
+  complete: boolean;
+  /** newest capture time among the resources read (the next incremental scan asks from here) */
+  watermark: Date | null;
+  reconcile: ReconcileResult;
+  timings: { collectMs: number; evaluateMs: number; reconcileMs: number };
+}
+
+async function loadKnown(sql: OrgSql, accountId: string): Promise<Map<string, { hash: string; type: string; region: string }>> {
+  const { rows } = await sql.query<{ native_id: string; config_hash: string; resource_type: string; region: string }>(
+    "SELECT native_id, config_hash, resource_type, region FROM resources WHERE account_id = $1 AND deleted_at IS NULL",
+    [accountId],
+  );
+  const m = new Map<string, { hash: string; type: string; region: string }>();
+  for (const r of rows) m.set(r.native_id, { hash: r.config_hash, type: r.resource_type, region: r.region });
+  return m;
+}
+
+const SYNTHETIC_PREFIX = "Safeguard::";
+
+export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promise<PipelineResult> {
+  const t0 = performance.now();
+  const incremental = input.kind === "INCREMENTAL";
+  const scopeSalt = JSON.stringify(input.scope);
+  await createStaging(sql);
+  const known = await loadKnown(sql, input.accountId);
+  const stager = new VerdictStager(sql, input.scope);
+  const seen = new Set<string>();
+  const changedTypes = new Set<string>();
+  const changedIds = new Set<string>();
+  const coverage: RegionCoverage[] = [];
+  const errors: SourceError[] = [];
+  let watermark = 0;
+  let collected = 0;
+  let changed = 0;
+
+  input.progress({ phase: "COLLECTING", collected: 0, message: "Collecting" });
+  for await (const ev of input.source) {
+    if (ev.kind === "snapshots") {
+      const seenRows: Array<{ nativeId: string; region: string }> = [];
+      const changedRows: StagedResource[] = [];
+      for (const s of ev.snapshots) {
+        if (seen.has(s.nativeId)) continue; // global types come back from every region
+        seen.add(s.nativeId);
+        seenRows.push({ nativeId: s.nativeId, region: s.region });
+        collected++;
+        if (s.capturedAt && !s.resourceType.startsWith(SYNTHETIC_PREFIX)) {
+          const t = Date.parse(s.capturedAt);
+          if (t > watermark) watermark = t;
+        }
+        const hash = snapshotHash(s, scopeSalt);
+        const isChanged = known.get(s.nativeId)?.hash !== hash;
+        if (isChanged) {
+          changedRows.push({ snapshot: s, hash, inScope: resourceState(s, input.scope).inScope });
+          changedTypes.add(s.resourceType);
+          changedIds.add(s.nativeId);
+          changed++;
+        }
+        stager.index(s);
+        if (!incremental || isChanged) await stager.submit(s);
+      }
+      await stageSeen(sql, seenRows);
+      await stageResources(sql, changedRows);
+    } else if (ev.kind === "ids") {
+      const rows: Array<{ nativeId: string; region: string }> = [];
+      for (const id of ev.ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        rows.push({ nativeId: id, region: ev.region });
+      }
+      await stageSeen(sql, rows);
+    } else if (ev.kind === "coverage") {
+      coverage.push({ region: ev.region, status: ev.status, resources: ev.resources, ...(ev.error ? { error: ev.error.message } : {}) });
+      if (ev.error) errors.push(ev.error);
+      input.progress({ collected: seen.size, coverage: [...coverage], errors: [...errors], message: `Collected ${ev.region}: ${ev.resources.toLocaleString("en")} resources` });
+    } else {
+      errors.push(ev.error);
+    }
+    input.progress({ collected: seen.size });
+    await input.checkpoint();
+  }
+  const complete = coverage.length > 0 && coverage.every((c) => c.status === "ok") && errors.length === 0;
+  const completeRegions = coverage.every((c) => c.status === "ok") ? null : coverage.filter((c) => c.status === "ok").map((c) => c.region);
+  const t1 = performance.now();
+  const evalDuringCollect = stager.elapsedMs;
+
+  input.progress({ phase: "EVALUATING", evaluated: stager.evaluated, message: "Evaluating checks" });
+  if (incremental) {
+    // Changed or deleted resources can change the verdicts of the types that read them as context.
+    const affected = new Set<string>();
+    for (const [nativeId, k] of known) {
+      const inCompleteRegion = completeRegions === null || completeRegions.includes(k.region);
+      if (!seen.has(nativeId) && inCompleteRegion) for (const t of [k.type, ...dependentTypesOf(k.type)]) affected.add(t);
+    }
+    for (const t of changedTypes) for (const d of dependentTypesOf(t)) affected.add(d);
+    const contextTypes = [...CONTEXT_TYPES];
+    const wanted = [...new Set([...contextTypes, ...affected])];
+    await loadLiveSnapshots(sql, input.accountId, input.externalAccountId, input.provider, wanted, async (s) => {
+      // Rows the scan read fresh are already indexed and evaluated; rows it did not see are gone.
+      if (changedIds.has(s.nativeId) || !seen.has(s.nativeId)) return;
+      if (CONTEXT_TYPES.has(s.resourceType)) stager.index(s);
+      if (affected.has(s.resourceType)) await stager.submit(s);
+    });
+  }
+  await stager.finish((evaluated) => input.progress({ evaluated }));
+  input.progress({ evaluated: stager.evaluated });
+  await input.checkpoint();
+  const t2 = performance.now();
+
+  input.progress({ phase: "RECONCILING", message: "Saving results" });
+  const reconcile = await reconcileScan(sql, {
+    orgId: input.orgId,
+    accountId: input.accountId,
+    provider: input.provider,
+    scanRunId: input.scanRunId,
+    completeRegions: completeRegions ?? allRegions(known),
+    notifyDrift: input.notifyDrift,
+  });
+  const t3 = performance.now();
+  return {
+    collected,
+    changed,
+    evaluated: stager.evaluated,
+    verdicts: stager.verdicts,
+    coverage,
+    errors,
+    complete,
+    watermark: watermark > 0 ? new Date(watermark) : null,
+    reconcile,
+    // Most checks run while collecting; their time is counted as evaluation, not collection.
+    timings: {
+      collectMs: Math.round(t1 - t0 - evalDuringCollect),
+      evaluateMs: Math.round(t2 - t1 + evalDuringCollect),
+      reconcileMs: Math.round(t3 - t2),
+    },
+  };
+}
+
+/** Every region the account had or has resources in: a complete scan covers them all. */
+function allRegions(known: Map<string, { region: string }>): string[] {
+  const out = new Set<string>();
+  for (const k of known.values()) out.add(k.region);
+  return [...out];
+}
