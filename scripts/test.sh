@@ -21,6 +21,8 @@ bash scripts/prisma.sh migrate deploy >/dev/null
 step "migrations match schema.prisma"
 bash scripts/prisma.sh migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --exit-code >/dev/null \
   || die "prisma/migrations and prisma/schema.prisma disagree: run \`npm run db:migrate:dev -- --name <change>\`."
+step "prisma migrate works offline (schema-engine shim smoke test)"
+bash tools/prisma-schema-engine/smoke.sh >/dev/null
 step "typecheck"
 npx turbo run typecheck --output-logs=errors-only
 step "lint"
