@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { ComingSoon } from "../../../../components/coming-soon";
+import { requirePermission } from "../../../../server/require-permission";
+import { getOrgContext } from "../../../../server/org-context";
+
+export const metadata: Metadata = { title: "Evidence" };
+
+// Placeholder: the dashboards feature replaces this page.
+export default async function Page({ params }: { params: Promise<{ orgSlug: string }> }) {
+  requirePermission(await getOrgContext((await params).orgSlug), "evidence.build");
+  return <ComingSoon title="Evidence" description="Signed evidence packs for auditors." />;
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { z } from "zod";
+import { ZodError } from "zod";
+import type { Permission } from "@safeguard/core/access/permissions";
+import { runOrgHandler, type OrgHandlerArgs } from "./org-handler";
+import { requestMetaFrom } from "./request-meta";
+
+export interface RouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export type OrgRouteHandler<I> = (args: OrgHandlerArgs<I> & { request: Request; params: Record<string, string> }) => Promise<unknown>;
+
+async function readInput(request: Request): Promise<unknown> {
+  if (request.method === "GET" || request.method === "HEAD" || request.method === "DELETE") {
+    const url = new URL(request.url);
+    const out: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) {
+      const values = url.searchParams.getAll(key);
+      out[key] = values.length > 1 ? values : values[0]!;
+    }
+    return out;
+  }
+  const text = await request.text();
+  if (!text) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ZodError([{ code: "custom", path: ["body"], message: "The request body is not valid JSON.", input: text.slice(0, 20) }]);
+  }
+}
+
+/**
+ * A route handler under app/api/orgs/[orgSlug]/…:
+ *
+ *   export const GET = orgRoute("audit.read", auditLogQuerySchema, ({ tx, input }) => findAuditLogs(tx, input));
+ *
+ * Query string (GET/DELETE) or JSON body (others) is parsed with the schema. The handler's return
+ * value is sent as JSON (a Response is sent as is, e.g. a download). Status codes: 401 no session,
+ * 404 not a member / unknown id, 403 role lacks the permission, 400 bad input, 409 conflict.
+ */
+export function orgRoute(permission: Permission, handler: OrgRouteHandler<undefined>): (request: Request, context: RouteContext) => Promise<Response>;
+export function orgRoute<S extends z.ZodType>(permission: Permission, schema: S, handler: OrgRouteHandler<z.output<S>>): (request: Request, context: RouteContext) => Promise<Response>;
+export function orgRoute(
+  permission: Permission,
+  schemaOrHandler: z.ZodType | OrgRouteHandler<undefined>,
+  maybeHandler?: OrgRouteHandler<unknown>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  const schema = typeof schemaOrHandler === "function" ? null : schemaOrHandler;
+  const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as OrgRouteHandler<unknown>;
+  return async (request, context) => {
+    const raw = await context.params;
+    const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : String(v ?? "")]));
+    const outcome = await runOrgHandler(
+      params.orgSlug ?? "",
+      permission,
+      async () => (schema ? schema.parseAsync(await readInput(request)) : undefined),
+      requestMetaFrom(request.headers),
+      (args) => handler({ ...args, request, params }),
+    );
+    if (!outcome.ok) return Response.json(outcome.body, { status: outcome.status, headers: { "Cache-Control": "no-store" } });
+    if (outcome.data instanceof Response) return outcome.data;
+    return Response.json(outcome.data ?? null, { headers: { "Cache-Control": "no-store" } });
+  };
+}
