@@ -1,0 +1,66 @@
+// BAA coverage: only services on the provider's HIPAA-eligible list may store, process or transmit ePHI.
+import { BAA_SERVICES } from "./baa/services";
+import type { BaaService } from "./baa/types";
+import type { Provider } from "./snapshot";
+
+export { BAA_SERVICES };
+export type { BaaService };
+
+/** Where each list came from and how recent it is. */
+export const BAA_LISTS = {
+  aws: { source: "https://aws.amazon.com/compliance/hipaa-eligible-services-reference/", listDate: "2026-05-22", services: BAA_SERVICES.filter((s) => s.provider === "aws").length },
+  azure: { source: "https://learn.microsoft.com/en-us/azure/azure-government/compliance/azure-services-in-fedramp-auditscope", listDate: "2026-02-25", services: BAA_SERVICES.filter((s) => s.provider === "azure").length },
+} as const;
+
+// Safeguard's own synthetic types describe account settings, not a service that holds data.
+const SYNTHETIC = /^Safeguard::/;
+// Azure control-plane containers are not services in the BAA sense.
+const AZURE_CONTROL_PLANE = new Set(["microsoft.resources/subscriptions", "microsoft.resources/resourcegroups"]);
+
+interface Matcher { exact: Map<string, BaaService>; prefixes: Array<[string, BaaService]> }
+function build(provider: Provider): Matcher {
+  const exact = new Map<string, BaaService>();
+  const prefixes: Array<[string, BaaService]> = [];
+  for (const s of BAA_SERVICES) {
+    if (s.provider !== provider) continue;
+    for (const p of s.resourceTypePrefixes) {
+      const key = p.toLowerCase();
+      if (key.endsWith("*")) prefixes.push([key.slice(0, -1), s]);
+      else exact.set(key, s);
+    }
+  }
+  prefixes.sort((a, b) => b[0].length - a[0].length);
+  return { exact, prefixes };
+}
+const matchers: Record<Provider, Matcher> = { aws: build("aws"), azure: build("azure") };
+const memo = new Map<string, BaaService | null>();
+
+/** The BAA-listed service a resource type belongs to, or null when none covers it. */
+export function baaServiceFor(provider: Provider, resourceType: string): BaaService | null {
+  const key = `${provider}|${resourceType}`;
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit;
+  const t = resourceType.toLowerCase();
+  const m = matchers[provider];
+  let found: BaaService | null = m.exact.get(t) ?? null;
+  if (!found) for (const [prefix, s] of m.prefixes) if (t.startsWith(prefix)) { found = s; break; }
+  memo.set(key, found);
+  return found;
+}
+
+export function isBaaCovered(provider: Provider, resourceType: string): boolean {
+  if (SYNTHETIC.test(resourceType) || AZURE_CONTROL_PLANE.has(resourceType.toLowerCase())) return true;
+  return baaServiceFor(provider, resourceType) !== null;
+}
+
+const providerOf = (t: string): Provider => (t.startsWith("AWS::") || t.startsWith("Safeguard::AWS::") ? "aws" : "azure");
+
+/** Of the resource types in use, those no BAA-listed service covers (sorted, unique). */
+export function servicesNotCovered(resourceTypes: Iterable<string>): Array<{ provider: Provider; resourceType: string }> {
+  const out = new Map<string, { provider: Provider; resourceType: string }>();
+  for (const t of resourceTypes) {
+    const provider = providerOf(t);
+    if (!isBaaCovered(provider, t)) out.set(t, { provider, resourceType: t });
+  }
+  return [...out.values()].sort((a, b) => a.resourceType.localeCompare(b.resourceType));
+}
