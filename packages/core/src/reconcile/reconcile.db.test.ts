@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { withTenant } from "@safeguard/db/tenant";
+import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
+import { createAwsAccount, createOrg, fromList, regionEvents, regionFacts, scanOnce, volume } from "../scans/testing/fixtures";
+
+useTestDatabase();
+
+const ENCRYPTED = "aws.ec2.volume.encrypted";
+
+async function state(orgId: string, accountId: string) {
+  return withTenant(orgId, async (tx) => {
+    const resources = await tx.resource.findMany({ where: { accountId }, orderBy: { nativeId: "asc" } });
+    const findings = await tx.finding.findMany({ where: { accountId }, include: { resource: { select: { resourceId: true } } } });
+    const events = await tx.findingEvent.findMany({ where: { accountId }, orderBy: { id: "asc" } });
+    const notifications = await tx.notification.findMany({ orderBy: { id: "asc" } });
+    const account = await tx.cloudAccount.findUniqueOrThrow({ where: { id: accountId } });
+    const snapshots = await tx.complianceSnapshot.findMany({ where: { accountId } });
+    return { resources, findings, events, notifications, account, snapshots };
+  });
+}
+
+const finding = (s: Awaited<ReturnType<typeof state>>, resourceId: string, checkId = ENCRYPTED) =>
+  s.findings.find((f) => f.resource.resourceId === resourceId && f.checkId === checkId);
+
+const eventsOf = (s: Awaited<ReturnType<typeof state>>, scanRunId: string, checkId = ENCRYPTED) =>
+  s.events.filter((e) => e.scanRunId === scanRunId && e.checkId === checkId).map((e) => ({ kind: e.kind, from: e.fromStatus, to: e.toStatus, resourceId: e.resourceId }));
+
+describe("reconciliation", () => {
+  it("records a first scan as the baseline: resources, findings, OPENED events, a roll-up, no drift alert", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    const first = await scanOnce(org, acct, regionEvents({
+      "us-east-1": [regionFacts("us-east-1"), volume("vol-a", true), volume("vol-b", false)],
+      "us-west-2": [regionFacts("us-west-2"), volume("vol-c", true, "us-west-2")],
+    }));
+    expect(first.status).toBe("SUCCEEDED");
+    const s = await state(org, acct);
+    expect(s.resources.filter((r) => !r.deletedAt)).toHaveLength(5);
+    expect(finding(s, "vol-a")?.status).toBe("PASS");
+    expect(finding(s, "vol-b")?.status).toBe("FAIL");
+    const volB = s.resources.find((r) => r.resourceId === "vol-b")!;
+    expect(eventsOf(s, first.scanRunId).filter((e) => e.kind !== "FIRST_SEEN")).toEqual([{ kind: "OPENED", from: null, to: "FAIL", resourceId: volB.id }]);
+    expect(s.notifications).toHaveLength(0);
+    expect(s.account.status).toBe("ACTIVE");
+    expect(s.account.lastScanId).toBe(first.scanRunId);
+    expect(s.account.lastFullScanAt).not.toBeNull();
+    expect(s.snapshots).toHaveLength(1);
+    expect(s.snapshots[0]!.failCount).toBeGreaterThan(0);
+    expect(s.snapshots[0]!.weightedTotal).toBeGreaterThan(s.snapshots[0]!.weightedPass);
+  });
+
+  it("turns drift into REGRESSED / RESOLVED / RESOURCE_DELETED events and one outbox row, idempotently", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    const base = { "us-east-1": [regionFacts("us-east-1"), volume("vol-a", true), volume("vol-b", false), volume("vol-d", false)], "us-west-2": [regionFacts("us-west-2")] };
+    await scanOnce(org, acct, regionEvents(base));
+    const before = await state(org, acct);
+    const drift = await scanOnce(org, acct, regionEvents({
+      "us-east-1": [regionFacts("us-east-1"), volume("vol-a", false), volume("vol-b", true)],
+      "us-west-2": [regionFacts("us-west-2")],
+    }));
+    const s = await state(org, acct);
+    const id = (rid: string) => s.resources.find((r) => r.resourceId === rid)!.id;
+    expect(eventsOf(s, drift.scanRunId).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: "REGRESSED", from: "PASS", to: "FAIL", resourceId: id("vol-a") },
+      { kind: "RESOLVED", from: "FAIL", to: "PASS", resourceId: id("vol-b") },
+      { kind: "RESOURCE_DELETED", from: "FAIL", to: "FAIL", resourceId: id("vol-d") },
+    ]);
+    expect(s.resources.find((r) => r.resourceId === "vol-d")!.deletedAt).not.toBeNull();
+    expect(finding(s, "vol-d")!.deletedAt).not.toBeNull();
+    expect(s.notifications).toHaveLength(1);
+    const n = s.notifications[0]!;
+    expect(n.kind).toBe("drift");
+    expect(n.dedupeKey).toBe(drift.scanRunId);
+    const payload = n.payload as { counts: Record<string, number>; top: Array<{ kind: string }> };
+    const allDrift = s.events.filter((e) => e.scanRunId === drift.scanRunId && ["OPENED", "REGRESSED", "RESOLVED", "RESOURCE_DELETED"].includes(e.kind));
+    expect(Object.values(payload.counts).reduce((a, b) => a + b, 0)).toBe(allDrift.length);
+    expect(payload.counts.REGRESSED).toBeGreaterThanOrEqual(1);
+    // unchanged resources were not rewritten
+    const regionBefore = before.resources.find((r) => r.resourceId === "us-east-1")!;
+    expect(s.resources.find((r) => r.resourceId === "us-east-1")!.lastChangedAt).toEqual(regionBefore.lastChangedAt);
+
+    // The same picture again: no events, no second notification.
+    const again = await scanOnce(org, acct, regionEvents({
+      "us-east-1": [regionFacts("us-east-1"), volume("vol-a", false), volume("vol-b", true)],
+      "us-west-2": [regionFacts("us-west-2")],
+    }));
+    const s2 = await state(org, acct);
+    expect(s2.events.filter((e) => e.scanRunId === again.scanRunId)).toHaveLength(0);
+    expect(s2.notifications).toHaveLength(1);
+  });
+
+  it("does not delete resources of a region that failed (partial scan) and says so", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    await scanOnce(org, acct, regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-a", true)], "us-west-2": [regionFacts("us-west-2"), volume("vol-w", true, "us-west-2")] }));
+    const partial = await scanOnce(org, acct, regionEvents({ "us-east-1": [regionFacts("us-east-1")], "us-west-2": [] }, { "us-west-2": "Service unavailable" }));
+    expect(partial.status).toBe("PARTIAL");
+    const s = await state(org, acct);
+    expect(s.resources.find((r) => r.resourceId === "vol-w")!.deletedAt).toBeNull();
+    expect(s.resources.find((r) => r.resourceId === "vol-a")!.deletedAt).not.toBeNull();
+    const run = await withTenant(org, (tx) => tx.scanRun.findUniqueOrThrow({ where: { id: partial.scanRunId } }));
+    expect(run.regionCoverage).toEqual(expect.arrayContaining([expect.objectContaining({ region: "us-west-2", status: "error" })]));
+    expect(s.account.lastError).toContain("Service unavailable");
+  });
+
+  it("leaves the committed state intact when a scan crashes midway", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    await scanOnce(org, acct, regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-a", true)], "us-west-2": [regionFacts("us-west-2")] }));
+    const before = await state(org, acct);
+    const events = regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-a", false), volume("vol-new", false)], "us-west-2": [regionFacts("us-west-2")] });
+    await expect(scanOnce(org, acct, fromList(events, 2))).rejects.toThrow("simulated crash");
+    const after = await state(org, acct);
+    expect(after.resources).toEqual(before.resources);
+    expect(after.findings).toEqual(before.findings);
+    expect(after.events).toEqual(before.events);
+    expect(after.account.lastScanId).toBe(before.account.lastScanId);
+  });
+
+  it("suppresses findings covered by an approved exception, keeps them visible and out of the score", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    const events = regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-b", false)], "us-west-2": [regionFacts("us-west-2")] });
+    await scanOnce(org, acct, events);
+    const user = "00000000-0000-4000-8000-000000000001";
+    const ex = await withTenant(org, (tx) => tx.exception.create({
+      data: { orgId: org, scope: "CHECK_ON_ACCOUNT", checkId: ENCRYPTED, accountId: acct, justification: "legacy volume, migrating", status: "APPROVED", requestedById: user, expiresAt: new Date(Date.now() + 86_400_000) },
+    }));
+    await scanOnce(org, acct, events);
+    const s = await state(org, acct);
+    const f = finding(s, "vol-b")!;
+    expect(f.status).toBe("FAIL");
+    expect(f.suppressed).toBe(true);
+    expect(f.exceptionId).toBe(ex.id);
+    expect(s.snapshots[0]!.suppressedCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it("re-scans incrementally: only changed items arrive, deletions come from the id list", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    await scanOnce(org, acct, regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-a", true), volume("vol-b", true), volume("vol-c", true)], "us-west-2": [regionFacts("us-west-2")] }));
+    const inc = await scanOnce(org, acct, [
+      { kind: "snapshots", region: "us-east-1", snapshots: [regionFacts("us-east-1"), volume("vol-b", false)] },
+      { kind: "ids", region: "us-east-1", ids: [volume("vol-a", true).nativeId, volume("vol-b", true).nativeId] },
+      { kind: "coverage", region: "us-east-1", status: "ok", resources: 2 },
+      { kind: "snapshots", region: "us-west-2", snapshots: [regionFacts("us-west-2")] },
+      { kind: "coverage", region: "us-west-2", status: "ok", resources: 0 },
+    ], "INCREMENTAL");
+    expect(inc.result.changed).toBe(1);
+    const s = await state(org, acct);
+    const id = (rid: string) => s.resources.find((r) => r.resourceId === rid)!.id;
+    expect(eventsOf(s, inc.scanRunId)).toEqual([{ kind: "REGRESSED", from: "PASS", to: "FAIL", resourceId: id("vol-b") }]);
+    expect(s.resources.find((r) => r.resourceId === "vol-c")!.deletedAt).not.toBeNull();
+    expect(s.resources.find((r) => r.resourceId === "vol-a")!.deletedAt).toBeNull();
+    const run = await withTenant(org, (tx) => tx.scanRun.findUniqueOrThrow({ where: { id: inc.scanRunId } }));
+    expect(run.kind).toBe("INCREMENTAL");
+  });
+});
