@@ -38,9 +38,14 @@ export function toErrorResponse(error: unknown): { status: ErrorStatus; body: Er
   if (error instanceof ForbiddenError) return { status: 403, body: { error: "Your role does not allow this.", code: "forbidden" } };
   if (error instanceof ConflictError) return { status: 409, body: { error: error.message } };
   const code = (error as { code?: unknown } | null)?.code;
-  // Prisma: record to update not found (P2025) / malformed id (P2023, and pg 22P02) → the thing does not exist.
-  if (code === "P2025" || code === "P2023" || code === "22P02") return { status: 404, body: { error: "Not found" } };
+  // Prisma: record to update not found (P2025) / malformed id (P2023; P2007 wrapping pg 22P02 with the
+  // pg adapter) → the thing does not exist, exactly as for someone else's id.
+  if (code === "P2025" || code === "P2023" || code === "22P02" || (code === "P2007" && driverCode(error) === "22P02")) return { status: 404, body: { error: "Not found" } };
   if (code === "P2002") return { status: 409, body: { error: "This already exists." } };
   console.error("[safeguard] unexpected error", error);
   return { status: 500, body: { error: "Something went wrong. Please try again." } };
+}
+
+function driverCode(error: unknown): unknown {
+  return (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }).meta?.driverAdapterError?.cause?.originalCode;
 }

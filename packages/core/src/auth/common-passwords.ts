@@ -17,7 +17,7 @@ const LEET: Record<string, string> = { "@": "a", "4": "a", "0": "o", "3": "e", "
 export function isCommonPassword(password: string): boolean {
   const words = commonPasswords();
   const lower = password.toLowerCase();
-  if (words.has(lower)) return true;
+  if (words.has(lower) || isKeyboardOrNumberRun(lower)) return true;
   const stem = lower.replace(/^[\d\W_]+/, "").replace(/[\d\W_]+$/, "");
   if (stem.length >= 4 && words.has(stem)) return true;
   const deLeeted = lower.replace(/[\d\W_]+$/, "").replace(/[@40315!$7]/g, (c) => LEET[c] ?? c);
@@ -29,4 +29,11 @@ export function isCommonPassword(password: string): boolean {
 
 export function commonPasswordCount(): number {
   return commonPasswords().size;
+}
+
+const RUNS = ["01234567890123456789", "98765432109876543210", "abcdefghijklmnopqrstuvwxyz", "qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb", "qazwsxedcrfvtgbyhnujm"];
+
+/** "123456789012", "abcdefghijkl", "qwertyuiopas": long, and the first thing an attacker tries. */
+function isKeyboardOrNumberRun(lower: string): boolean {
+  return RUNS.some((run) => run.includes(lower) || (run + run).includes(lower));
 }
