@@ -1,0 +1,130 @@
+// The KQL subset the Azure collector sends to Resource Graph:
+//   <Resources|securityresources> | where type in~ ('a','b') [and ...] | where properties.changedTime > datetime(...)
+//   | order by id asc | project id[, name, ...]
+// Anything else is a BadRequest, as ARG answers an unsupported query.
+
+export class KqlError extends Error {
+  constructor(message: string, readonly token: string, readonly position: number) {
+    super(message);
+  }
+}
+
+export type KqlCondition =
+  | { kind: "in"; path: string; values: string[]; caseInsensitive: boolean; negate: boolean }
+  | { kind: "cmp"; path: string; op: "==" | "=~" | "!=" | "!~" | ">" | ">=" | "<" | "<="; value: string | number | boolean; isDate: boolean };
+
+export interface KqlQuery {
+  table: "resources" | "securityresources";
+  where: KqlCondition[];
+  orderBy: { path: string; desc: boolean } | null;
+  project: string[] | null;
+}
+
+const STRING = String.raw`'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"`;
+const PATH = String.raw`[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*|\['[^']+'\])*`;
+const unquote = (s: string) => s.slice(1, -1).replace(/\\(.)/g, "$1");
+
+function parseCondition(text: string, offset: number): KqlCondition {
+  const t = text.trim();
+  let m = new RegExp(`^(${PATH})\\s+(!?in~?)\\s*\\(\\s*((?:${STRING})(?:\\s*,\\s*(?:${STRING}))*)\\s*\\)$`).exec(t);
+  if (m) {
+    const values = (m[3] as string).match(new RegExp(STRING, "g"))?.map(unquote) ?? [];
+    const op = m[2] as string;
+    return { kind: "in", path: m[1] as string, values, caseInsensitive: op.endsWith("~"), negate: op.startsWith("!") };
+  }
+  m = new RegExp(`^(${PATH})\\s*(==|=~|!=|!~|>=|<=|>|<)\\s*(${STRING}|datetime\\(\\s*[^)]+\\)|-?\\d+(?:\\.\\d+)?|true|false)$`).exec(t);
+  if (m) {
+    const raw = m[3] as string;
+    const isDate = raw.startsWith("datetime(");
+    const value = isDate ? raw.slice(9, -1).trim().replace(/^['"]|['"]$/g, "") : raw.startsWith("'") || raw.startsWith('"') ? unquote(raw) : raw === "true" ? true : raw === "false" ? false : Number(raw);
+    if (isDate && Number.isNaN(Date.parse(String(value)))) throw new KqlError(`invalid datetime literal ${raw}`, raw, offset);
+    return { kind: "cmp", path: m[1] as string, op: m[2] as Extract<KqlCondition, { kind: "cmp" }>["op"], value, isDate };
+  }
+  throw new KqlError(`unsupported condition '${t}'`, t.split(/\s+/)[0] ?? t, offset);
+}
+
+function splitTopLevel(text: string, separator: RegExp): string[] {
+  // Split on a separator outside quotes and parentheses.
+  const parts: string[] = [];
+  let depth = 0, quote: string | null = null, start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i] as string;
+    if (quote) { if (c === "\\") i++; else if (c === quote) quote = null; continue; }
+    if (c === "'" || c === '"') { quote = c; continue; }
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (depth === 0) {
+      const m = separator.exec(text.slice(i));
+      if (m && m.index === 0) { parts.push(text.slice(start, i)); i += m[0].length - 1; start = i + 1; }
+    }
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
+
+export function parseKql(query: string): KqlQuery {
+  const stages = splitTopLevel(query, /\|/);
+  const tableName = (stages[0] ?? "").trim().toLowerCase();
+  if (tableName !== "resources" && tableName !== "securityresources") throw new KqlError(`unknown table '${stages[0]?.trim()}'`, stages[0]?.trim() ?? "", 0);
+  const out: KqlQuery = { table: tableName, where: [], orderBy: null, project: null };
+  let offset = (stages[0] ?? "").length + 1;
+  for (const stage of stages.slice(1)) {
+    const s = stage.trim();
+    const where = /^where\s+([\s\S]+)$/i.exec(s);
+    const order = /^(?:order|sort)\s+by\s+([A-Za-z_][\w.]*)(?:\s+(asc|desc))?$/i.exec(s);
+    const project = /^project\s+([\w.,\s]+)$/i.exec(s);
+    if (where) {
+      if (/\sor\s/i.test(splitTopLevel(where[1] as string, /\band\b/i).join(" "))) throw new KqlError("'or' is not supported in this subset", "or", offset);
+      for (const cond of splitTopLevel(where[1] as string, /\band\b/i)) out.where.push(parseCondition(cond, offset));
+    } else if (order) out.orderBy = { path: order[1] as string, desc: (order[2] ?? "desc").toLowerCase() === "desc" };
+    else if (project) out.project = (project[1] as string).split(",").map((f) => f.trim()).filter(Boolean);
+    else throw new KqlError(`unsupported operator '${s.split(/\s+/)[0]}'`, s.split(/\s+/)[0] ?? s, offset);
+    offset += stage.length + 1;
+  }
+  return out;
+}
+
+function valueAt(row: Record<string, unknown>, path: string): unknown {
+  let current: unknown = row;
+  for (const part of path.match(/[A-Za-z_]\w*|\['[^']+'\]/g) ?? []) {
+    const key = part.startsWith("[") ? part.slice(2, -2) : part;
+    if (current && typeof current === "object" && !Array.isArray(current)) current = (current as Record<string, unknown>)[key];
+    else return undefined;
+  }
+  return current;
+}
+
+export function rowMatches(row: Record<string, unknown>, where: readonly KqlCondition[]): boolean {
+  return where.every((c) => {
+    const v = valueAt(row, c.path);
+    if (c.kind === "in") {
+      const hit = c.values.some((x) => (c.caseInsensitive ? String(v ?? "").toLowerCase() === x.toLowerCase() : String(v ?? "") === x));
+      return c.negate ? !hit : hit;
+    }
+    if (v === undefined || v === null) return false;
+    if (c.isDate) {
+      const a = Date.parse(String(v)), b = Date.parse(String(c.value));
+      if (Number.isNaN(a)) return false;
+      return c.op === ">" ? a > b : c.op === ">=" ? a >= b : c.op === "<" ? a < b : c.op === "<=" ? a <= b : c.op === "!=" ? a !== b : a === b;
+    }
+    const sv = String(v), cv = String(c.value);
+    switch (c.op) {
+      case "==": return sv === cv;
+      case "=~": return sv.toLowerCase() === cv.toLowerCase();
+      case "!=": return sv !== cv;
+      case "!~": return sv.toLowerCase() !== cv.toLowerCase();
+      case ">": return typeof v === "number" ? v > Number(c.value) : sv > cv;
+      case ">=": return typeof v === "number" ? v >= Number(c.value) : sv >= cv;
+      case "<": return typeof v === "number" ? v < Number(c.value) : sv < cv;
+      case "<=": return typeof v === "number" ? v <= Number(c.value) : sv <= cv;
+    }
+    return false;
+  });
+}
+
+export function projectRow(row: Record<string, unknown>, fields: readonly string[] | null): Record<string, unknown> {
+  if (!fields) return row;
+  const out: Record<string, unknown> = {};
+  for (const f of fields) out[f.split(".").pop() as string] = valueAt(row, f) ?? null;
+  return out;
+}

@@ -1,0 +1,22 @@
+// Every AWS resource type the simulator can generate as filler, in a fixed order (order is part of determinism).
+import type { AwsTypeSpec } from "./context";
+import { dbClusterSnapshotSpec, dbClusterSpec, dbInstanceSpec, dbSnapshotSpec, openSearchSpec, redshiftClusterSpec, redshiftParameterGroupSpec } from "./databases";
+import { acmCertificateSpec, albSpec, apiStageSpec, classicElbSpec, cloudFrontSpec } from "./edge";
+import { iamGroupSpec, iamPolicySpec, iamRoleSpec, iamUserSpec } from "./iam";
+import { trailSpec } from "./logging";
+import { backupPlanSpec, backupVaultSpec, eksClusterSpec, lambdaSpec, recoveryPointSpec, sageMakerNotebookSpec } from "./misc";
+import { instanceSpec, networkAclSpec, securityGroupSpec, subnetSpec, volumeSpec } from "./network";
+import { bucketSpec, dynamoTableSpec, efsSpec, kmsKeySpec, secretSpec, snsTopicSpec } from "./storage";
+
+export const AWS_SPECS: readonly AwsTypeSpec[] = [
+  kmsKeySpec, securityGroupSpec, subnetSpec, networkAclSpec, instanceSpec, volumeSpec,
+  bucketSpec, efsSpec, dynamoTableSpec, secretSpec, snsTopicSpec,
+  dbInstanceSpec, dbClusterSpec, dbSnapshotSpec, dbClusterSnapshotSpec, redshiftParameterGroupSpec, redshiftClusterSpec, openSearchSpec,
+  iamUserSpec, iamRoleSpec, iamGroupSpec, iamPolicySpec,
+  trailSpec, classicElbSpec, albSpec, cloudFrontSpec, acmCertificateSpec, apiStageSpec,
+  backupPlanSpec, backupVaultSpec, recoveryPointSpec, sageMakerNotebookSpec, eksClusterSpec, lambdaSpec,
+];
+
+export function specFor(resourceType: string): AwsTypeSpec | undefined {
+  return AWS_SPECS.find((s) => s.type === resourceType);
+}

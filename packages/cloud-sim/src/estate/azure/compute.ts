@@ -1,0 +1,188 @@
+// Azure compute, network, security and platform-service rows.
+import type { AzureTypeSpec } from "./resources";
+import { armRow, azureName, azureTags } from "./resources";
+
+const SYSTEMS = ["ehr", "pacs", "labs", "portal", "fhir", "hl7", "billing", "intake"];
+
+export const diskSpec: AzureTypeSpec = {
+  type: "microsoft.compute/disks",
+  flaws: ["platform-key", "unattached-platform-key", "phi-in-dev"],
+  weight: 6,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "disk", () => `disk-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(6)}`);
+    const attached = !flaws.has("unattached-platform-key") && ctx.rng.chance(0.85);
+    const platform = flaws.has("platform-key") || flaws.has("unattached-platform-key");
+    const vm = `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Compute/virtualMachines/vm-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.int(1, 9)}`;
+    return {
+      row: armRow(ctx, "Microsoft.Compute/disks", name, {
+        sku: { name: "Premium_LRS", tier: "Premium" }, managedBy: attached ? vm : "",
+        properties: {
+          diskSizeGB: ctx.rng.pick([64, 128, 256, 512]), diskState: attached ? "Attached" : "Unattached", provisioningState: "Succeeded", osType: "Linux",
+          encryption: platform ? { type: "EncryptionAtRestWithPlatformKey" } : { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: `/subscriptions/${ctx.subscriptionId}/resourceGroups/rg-security/providers/Microsoft.Compute/diskEncryptionSets/des-cmk` },
+          networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled", timeCreated: new Date(ctx.referenceMs - ctx.rng.int(1, 500) * 86_400_000).toISOString(),
+        },
+        tags: azureTags(ctx, flaws, true),
+      }),
+    };
+  },
+};
+
+export const vmSpec: AzureTypeSpec = {
+  type: "microsoft.compute/virtualmachines",
+  flaws: ["unmanaged-disk"],
+  weight: 5,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "vm", () => `vm-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.int(1, 40)}`);
+    const osDisk = flaws.has("unmanaged-disk")
+      ? { osType: "Linux", name: `${name}-os`, createOption: "FromImage", caching: "ReadWrite", vhd: { uri: `https://stvhds${ctx.rng.hex(6)}.blob.core.windows.net/vhds/${name}-os.vhd` } }
+      : { osType: "Linux", name: `${name}-os`, createOption: "FromImage", caching: "ReadWrite", managedDisk: { storageAccountType: "Premium_LRS", id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Compute/disks/${name}-os` } };
+    return {
+      row: armRow(ctx, "Microsoft.Compute/virtualMachines", name, {
+        properties: {
+          vmId: ctx.rng.hex(32), hardwareProfile: { vmSize: ctx.rng.pick(["Standard_D4s_v5", "Standard_B2s", "Standard_E8s_v5"]) },
+          storageProfile: { osDisk, dataDisks: [], imageReference: { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" } },
+          osProfile: { computerName: name, adminUsername: "azureuser", linuxConfiguration: { disablePasswordAuthentication: true } },
+          networkProfile: { networkInterfaces: [{ id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${name}-nic` }] },
+          provisioningState: "Succeeded",
+        },
+        tags: azureTags(ctx, flaws, false),
+      }),
+    };
+  },
+};
+
+const nsgRule = (name: string, priority: number, port: string, protocol: string, source: string) => ({
+  name, type: "Microsoft.Network/networkSecurityGroups/securityRules",
+  properties: { protocol, sourcePortRange: "*", destinationPortRange: port, sourceAddressPrefix: source, destinationAddressPrefix: "*", access: "Allow", priority, direction: "Inbound", provisioningState: "Succeeded", sourcePortRanges: [], destinationPortRanges: [], sourceAddressPrefixes: [], destinationAddressPrefixes: [] },
+});
+
+export const nsgSpec: AzureTypeSpec = {
+  type: "microsoft.network/networksecuritygroups",
+  flaws: ["ssh-open", "rdp-open", "http-open", "udp-open"],
+  weight: 4,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "nsg", () => `nsg-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.pick(["web", "app", "data"])}`);
+    const rules = [nsgRule("allow-https-lb", 100, "443", "Tcp", "AzureLoadBalancer"), nsgRule("allow-vnet-app", 110, "8080", "Tcp", "VirtualNetwork")];
+    if (flaws.has("ssh-open")) rules.push(nsgRule("allow-ssh", 200, "22", "Tcp", "*"));
+    if (flaws.has("rdp-open")) rules.push(nsgRule("allow-rdp", 210, "3389", "*", "Internet"));
+    if (flaws.has("http-open")) rules.push(nsgRule("allow-http", 220, "80", "Tcp", "0.0.0.0/0"));
+    if (flaws.has("udp-open")) rules.push(nsgRule("allow-udp", 230, "500-4500", "Udp", "Internet"));
+    rules.forEach((r) => Object.assign(r, { id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Network/networkSecurityGroups/${name}/securityRules/${r.name}` }));
+    return { row: armRow(ctx, "Microsoft.Network/networkSecurityGroups", name, { properties: { securityRules: rules, defaultSecurityRules: [], provisioningState: "Succeeded", resourceGuid: ctx.rng.hex(32) }, tags: azureTags(ctx, flaws, false) }) };
+  },
+};
+
+export const flowLogSpec: AzureTypeSpec = {
+  type: "microsoft.network/networkwatchers/flowlogs",
+  flaws: ["disabled", "short-retention"],
+  weight: 1,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "flowlog", () => `fl-nsg-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
+    const row = armRow(ctx, "Microsoft.Network/networkWatchers", `NetworkWatcher_${ctx.location}/flowLogs/${name}`, {
+      type: "microsoft.network/networkwatchers/flowlogs", resourceGroup: "networkwatcherrg",
+      properties: {
+        targetResourceId: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Network/networkSecurityGroups/nsg-${ctx.rng.pick(SYSTEMS)}-web`,
+        storageId: `/subscriptions/${ctx.subscriptionId}/resourceGroups/rg-monitoring/providers/Microsoft.Storage/storageAccounts/stflowlogs`,
+        enabled: !flaws.has("disabled"), retentionPolicy: { days: flaws.has("short-retention") ? 7 : 90, enabled: true }, format: { type: "JSON", version: 2 },
+        flowAnalyticsConfiguration: { networkWatcherFlowAnalyticsConfiguration: { enabled: true, trafficAnalyticsInterval: 10 } }, provisioningState: "Succeeded",
+      },
+    });
+    row.id = row.id.replace(`/resourceGroups/${ctx.resourceGroup}/`, "/resourceGroups/NetworkWatcherRG/");
+    return { row };
+  },
+};
+
+export const webAppSpec: AzureTypeSpec = {
+  type: "microsoft.web/sites",
+  flaws: ["http-allowed"],
+  weight: 2,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "app", () => `app-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(5)}`);
+    return {
+      row: armRow(ctx, "Microsoft.Web/sites", name, {
+        kind: "app,linux",
+        properties: { state: "Running", hostNames: [`${name}.azurewebsites.net`], httpsOnly: !flaws.has("http-allowed"), clientCertEnabled: false, publicNetworkAccess: "Enabled", defaultHostName: `${name}.azurewebsites.net` },
+        tags: azureTags(ctx, flaws, false),
+      }),
+    };
+  },
+};
+
+export const postgresSpec: AzureTypeSpec = {
+  type: "microsoft.dbforpostgresql/flexibleservers",
+  flaws: ["no-geo-backup", "phi-in-dev"],
+  weight: 1,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "pg", () => `psql-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
+    return {
+      row: armRow(ctx, "Microsoft.DBforPostgreSQL/flexibleServers", name, {
+        sku: { name: "Standard_D4ds_v5", tier: "GeneralPurpose" },
+        properties: {
+          version: "16", state: "Ready", fullyQualifiedDomainName: `${name}.postgres.database.azure.com`, storage: { storageSizeGB: 256, autoGrow: "Enabled" },
+          backup: { backupRetentionDays: 35, geoRedundantBackup: flaws.has("no-geo-backup") ? "Disabled" : "Enabled" }, network: { publicNetworkAccess: "Disabled" },
+          highAvailability: { mode: "ZoneRedundant", state: "Healthy" }, dataEncryption: { type: "SystemManaged" },
+        },
+        tags: azureTags(ctx, flaws, true),
+      }),
+    };
+  },
+};
+
+export const cosmosSpec: AzureTypeSpec = {
+  type: "microsoft.documentdb/databaseaccounts",
+  flaws: ["open-network"],
+  weight: 1,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "cosmos", () => `cosmos-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
+    const open = flaws.has("open-network");
+    return {
+      row: armRow(ctx, "Microsoft.DocumentDB/databaseAccounts", name, {
+        kind: "GlobalDocumentDB",
+        properties: {
+          provisioningState: "Succeeded", documentEndpoint: `https://${name}.documents.azure.com:443/`, databaseAccountOfferType: "Standard",
+          publicNetworkAccess: open ? "Enabled" : "Disabled", isVirtualNetworkFilterEnabled: !open, ipRules: [], virtualNetworkRules: [],
+          privateEndpointConnections: open ? [] : [{ id: `pec-${name}`, properties: { privateLinkServiceConnectionState: { status: "Approved" } } }],
+          disableLocalAuth: true, minimalTlsVersion: "Tls12",
+        },
+        tags: azureTags(ctx, flaws, true),
+      }),
+    };
+  },
+};
+
+export const aksSpec: AzureTypeSpec = {
+  type: "microsoft.containerservice/managedclusters",
+  flaws: ["public-api", "no-rbac"],
+  weight: 1,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "aks", () => `aks-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
+    return {
+      row: armRow(ctx, "Microsoft.ContainerService/managedClusters", name, {
+        sku: { name: "Base", tier: "Standard" },
+        properties: {
+          kubernetesVersion: "1.30.3", provisioningState: "Succeeded", enableRBAC: !flaws.has("no-rbac"), dnsPrefix: name,
+          apiServerAccessProfile: { enablePrivateCluster: !flaws.has("public-api") },
+          agentPoolProfiles: [{ name: "system", count: 3, vmSize: "Standard_D4s_v5", enableNodePublicIP: false, mode: "System" }],
+          aadProfile: { managed: true, enableAzureRBAC: true, tenantID: ctx.tenantId },
+        },
+        tags: azureTags(ctx, flaws, false),
+      }),
+    };
+  },
+};
+
+export const registrySpec: AzureTypeSpec = {
+  type: "microsoft.containerregistry/registries",
+  flaws: ["public"],
+  weight: 1,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "acr", () => `acr${ctx.rng.pick(SYSTEMS)}${ctx.rng.hex(6)}`);
+    return {
+      row: armRow(ctx, "Microsoft.ContainerRegistry/registries", name, {
+        sku: { name: "Premium", tier: "Premium" },
+        properties: { loginServer: `${name}.azurecr.io`, provisioningState: "Succeeded", adminUserEnabled: false, publicNetworkAccess: flaws.has("public") ? "Enabled" : "Disabled" },
+        tags: azureTags(ctx, flaws, false),
+      }),
+    };
+  },
+};
