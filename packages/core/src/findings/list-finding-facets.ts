@@ -1,0 +1,26 @@
+// The values the explorer's filter menus offer: only what this organisation actually has.
+import type { OrgTx } from "@safeguard/db/tenant";
+import { checksForType } from "@safeguard/controls/catalog";
+
+export interface FindingFacets {
+  accounts: Array<{ id: string; name: string; provider: string }>;
+  regions: string[];
+  resourceTypes: string[];
+  checks: Array<{ id: string; title: string }>;
+}
+
+export async function listFindingFacets({ tx }: { tx: OrgTx }): Promise<FindingFacets> {
+  const accounts = await tx.cloudAccount.findMany({ where: { deletedAt: null }, select: { id: true, name: true, provider: true }, orderBy: { name: "asc" } });
+  // resources carry the same region/type values as their findings and are far fewer rows.
+  const regions = await tx.$queryRaw<Array<{ v: string }>>`SELECT DISTINCT region AS v FROM resources WHERE deleted_at IS NULL ORDER BY 1`;
+  const types = await tx.$queryRaw<Array<{ v: string }>>`SELECT DISTINCT resource_type AS v FROM resources WHERE deleted_at IS NULL ORDER BY 1`;
+  // The checks that can evaluate the types present, from the catalog: no scan over the findings.
+  const checks = new Map<string, string>();
+  for (const t of types) for (const c of checksForType(t.v)) checks.set(c.id, c.title);
+  return {
+    accounts,
+    regions: regions.map((r) => r.v),
+    resourceTypes: types.map((r) => r.v),
+    checks: [...checks].map(([id, title]) => ({ id, title })).sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
