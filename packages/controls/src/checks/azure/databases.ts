@@ -28,7 +28,7 @@ const requireTls = (extra?: (r: ResourceSnapshot) => CheckResult | undefined) =>
 };
 
 const geo = (t: string, label: string) => azure({
-  id: `${label}.flexible-server.geo-redundant-backup`, resourceType: t, severity: "medium", citations: C.backup,
+  id: `azure.${label}.flexible-server.geo-redundant-backup`, resourceType: t, severity: "medium", citations: C.backup,
   title: "Flexible server backups are geo-redundant", rationale: "Geo-redundant backups allow restore in the paired region after a regional disaster.",
   reads: ["configuration.properties.backup.geoRedundantBackup"],
   remediation: fix("Set at creation: Compute + storage > Backup redundancy Geo-redundant.", `az ${label} flexible-server create --geo-redundant-backup Enabled ...`, "geo_redundant_backup_enabled = true"),
@@ -36,7 +36,7 @@ const geo = (t: string, label: string) => azure({
 });
 
 const noPublic = (t: string, label: string) => azure({
-  id: `${label}.flexible-server.no-public-access`, resourceType: t, severity: "high", citations: C.publicAccess,
+  id: `azure.${label}.flexible-server.no-public-access`, resourceType: t, severity: "high", citations: C.publicAccess,
   title: "Flexible server has public network access disabled", rationale: "VNet-integrated or private-endpoint servers are not reachable from the Internet.",
   reads: ["configuration.properties.network.publicNetworkAccess"],
   remediation: fix("Networking > Public access: Disabled (VNet integration or private endpoint).", `az ${label} flexible-server update -g RG -n SERVER --public-access Disabled`, "public_network_access_enabled = false"),
