@@ -1,6 +1,7 @@
 // The compliance score per day from ComplianceSnapshot. An account scanned on Monday and not again
 // until Thursday still counts on Tuesday and Wednesday: each day uses every account's latest
 // snapshot on or before it (carried forward), so a missed scan does not look like a score jump.
+import { z } from "zod";
 import type { OrgTx } from "@safeguard/db/tenant";
 import { scorePercent } from "../compliance/score";
 
@@ -46,3 +47,11 @@ export async function getScoreTrend({ tx, days, today = new Date() }: { tx: OrgT
   }
   return out;
 }
+
+/** `?days=` of the overview and trend routes. */
+export const trendQuerySchema = z.object({
+  days: z.coerce
+    .number({ message: "must be 7, 30 or 90" })
+    .refine((d): d is TrendRange => (TREND_RANGES as readonly number[]).includes(d), { message: "must be 7, 30 or 90" })
+    .default(30),
+});
