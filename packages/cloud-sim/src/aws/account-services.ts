@@ -66,6 +66,20 @@ export function guardDutyListDetectors(account: AwsAccount, region: string): unk
   return { detectorIds: hasItems ? fromItems : (regionFacts?.guardDutyDetectorIds ?? []) };
 }
 
+/** AWS Backup ListProtectedResources (GET /resources/), 1000 per page. */
+export function backupListProtectedResources(account: AwsAccount, region: string, query: URLSearchParams): unknown {
+  const arns = account.facts.regions[region]?.backupProtectedResourceArns ?? [];
+  const max = Math.min(Math.max(Number(query.get("maxResults") ?? 1000) || 1000, 1), 1000);
+  const start = Number(query.get("nextToken") ?? 0);
+  if (!Number.isInteger(start) || start < 0 || start > arns.length) throw new AwsError("InvalidParameterValueException", "Invalid nextToken", 400);
+  const page = arns.slice(start, start + max);
+  const typeOf = (arn: string) => (arn.includes(":rds:") ? "RDS" : arn.includes(":volume/") ? "EBS" : arn.includes(":instance/") ? "EC2" : arn.includes(":dynamodb:") ? "DynamoDB" : "EFS");
+  return {
+    Results: page.map((ResourceArn) => ({ ResourceArn, ResourceType: typeOf(ResourceArn), LastBackupTime: Math.floor(Date.now() / 1000) - 3600 * 6 })),
+    ...(start + max < arns.length ? { NextToken: String(start + max) } : {}),
+  };
+}
+
 export function securityHubDescribeHub(account: AwsAccount, region: string): unknown {
   const hub = account.facts.regions[region]?.securityHub;
   if (!hub) throw new AwsError("InvalidAccessException", `Account ${account.accountId} is not subscribed to AWS Security Hub`, 401);

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { AwsAccount } from "../estate/model";
 import type { SimState } from "../state";
-import { cloudTrailAction, guardDutyListDetectors, securityHubDescribeHub } from "./account-services";
+import { backupListProtectedResources, cloudTrailAction, guardDutyListDetectors, securityHubDescribeHub } from "./account-services";
 import { CONFIG_OPERATIONS } from "./config-service";
 import { principalArn, type Principal } from "./credentials";
 import { ec2Action } from "./ec2";
@@ -12,7 +12,7 @@ import { iamAction } from "./iam";
 import { parseAuthorization, signatureMatches, type SignedRequest } from "./sigv4";
 import { assumeRole, getCallerIdentity } from "./sts";
 
-const PROTOCOLS: Record<string, AwsProtocol> = { sts: "query", iam: "query", ec2: "ec2", config: "json", cloudtrail: "json", guardduty: "rest-json", securityhub: "rest-json" };
+const PROTOCOLS: Record<string, AwsProtocol> = { sts: "query", iam: "query", ec2: "ec2", config: "json", cloudtrail: "json", guardduty: "rest-json", securityhub: "rest-json", backup: "rest-json" };
 const TARGET_PREFIX: Record<string, string> = { config: "StarlingDoveService.", cloudtrail: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101." };
 
 function guessProtocol(req: SignedRequest): AwsProtocol {
@@ -30,6 +30,7 @@ function operationOf(service: string, protocol: AwsProtocol, req: SignedRequest,
   const path = req.rawPath.replace(/\/+$/, "");
   if (service === "guardduty" && req.method === "GET" && path === "/detector") return "ListDetectors";
   if (service === "securityhub" && req.method === "GET" && path === "/accounts") return "DescribeHub";
+  if (service === "backup" && req.method === "GET" && path === "/resources") return "ListProtectedResources";
   return "";
 }
 
@@ -120,7 +121,9 @@ export async function handleAws(state: SimState, req: SignedRequest): Promise<Aw
         return { status: 200, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId }, body: JSON.stringify(output) };
       }
       case "rest-json": {
-        const output = service === "guardduty" ? guardDutyListDetectors(account, region) : securityHubDescribeHub(account, region);
+        const output = service === "guardduty" ? guardDutyListDetectors(account, region)
+          : service === "backup" ? backupListProtectedResources(account, region, new URLSearchParams(req.rawQuery))
+          : securityHubDescribeHub(account, region);
         return { status: 200, headers: { "content-type": "application/json", "x-amzn-requestid": requestId }, body: JSON.stringify(output) };
       }
     }

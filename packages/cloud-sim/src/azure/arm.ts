@@ -4,7 +4,7 @@ import type { SimState } from "../state";
 import { json, type HttpReply } from "../http/reply";
 import { armError } from "./resource-graph";
 
-const CHILDREN = ["auditingsettings/default", "transparentdataencryption/current", "blobservices/default", "providers/microsoft.insights/diagnosticsettings"];
+const CHILDREN = ["auditingsettings/default", "transparentdataencryption/current", "blobservices/default", "providers/microsoft.insights/diagnosticsettings", "configurations"];
 
 export function armGet(state: SimState, path: string): HttpReply {
   const lower = path.toLowerCase().replace(/\/+$/, "");

@@ -14,7 +14,7 @@ export type KqlCondition =
   | { kind: "cmp"; path: string; op: "==" | "=~" | "!=" | "!~" | ">" | ">=" | "<" | "<="; value: string | number | boolean; isDate: boolean };
 
 export interface KqlQuery {
-  table: "resources" | "securityresources";
+  table: "resources" | "securityresources" | "recoveryservicesresources";
   where: KqlCondition[];
   orderBy: { path: string; desc: boolean } | null;
   project: string[] | null;
@@ -65,7 +65,7 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
 export function parseKql(query: string): KqlQuery {
   const stages = splitTopLevel(query, /\|/);
   const tableName = (stages[0] ?? "").trim().toLowerCase();
-  if (tableName !== "resources" && tableName !== "securityresources") throw new KqlError(`unknown table '${stages[0]?.trim()}'`, stages[0]?.trim() ?? "", 0);
+  if (tableName !== "resources" && tableName !== "securityresources" && tableName !== "recoveryservicesresources") throw new KqlError(`unknown table '${stages[0]?.trim()}'`, stages[0]?.trim() ?? "", 0);
   const out: KqlQuery = { table: tableName, where: [], orderBy: null, project: null };
   let offset = (stages[0] ?? "").length + 1;
   for (const stage of stages.slice(1)) {

@@ -14,6 +14,13 @@ export function armError(status: number, code: string, message: string, details?
 
 const supportInfo = () => `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}, correlationId = ${randomUUID()}.`;
 
+/** Which ARG table a type lives in (supported-tables reference). */
+export function tableOf(type: string): string {
+  if (type.startsWith("microsoft.security/")) return "securityresources";
+  if (type.startsWith("microsoft.recoveryservices/vaults/") || type.startsWith("microsoft.dataprotection/backupvaults/")) return "recoveryservicesresources";
+  return "resources";
+}
+
 interface QueryRequest {
   subscriptions?: string[];
   query?: string;
@@ -45,7 +52,7 @@ export function queryResources(state: SimState, body: QueryRequest): HttpReply {
   const wanted = body.subscriptions ? new Set(body.subscriptions.map((s) => s.toLowerCase())) : null;
   const subs = state.estate.azure.filter((s) => !wanted || wanted.has(s.subscriptionId.toLowerCase())).sort((a, b) => (a.subscriptionId < b.subscriptionId ? -1 : 1));
   const table = query.table;
-  const accept = (r: AzureResource) => !r.deleted && (r.row.type.startsWith("microsoft.security/") ? "securityresources" : "resources") === table && rowMatches(r.row, query.where);
+  const accept = (r: AzureResource) => !r.deleted && tableOf(r.row.type) === table && rowMatches(r.row, query.where);
   const lists = subs.map((s) => s.resources);
   if (query.orderBy && query.orderBy.desc) lists.reverse();
   let total = 0;

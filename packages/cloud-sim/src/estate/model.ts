@@ -62,6 +62,8 @@ export interface RegionFacts {
   securityHub: { hubArn: string; subscribedAt: string } | null;
   /** GuardDuty detectors in the region (ListDetectors lists suspended ones too). */
   guardDutyDetectorIds: string[];
+  /** ARNs AWS Backup protects in the region (backup:ListProtectedResources). */
+  backupProtectedResourceArns: string[];
 }
 
 export interface TrailStatus {

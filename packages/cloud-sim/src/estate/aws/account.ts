@@ -42,7 +42,7 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
   const alias = `${ALIASES[opts.index % ALIASES.length]}${opts.index >= ALIASES.length ? `-${Math.floor(opts.index / ALIASES.length) + 1}` : ""}`;
   const ctx: AwsContext = {
     rng, accountId: opts.accountId, alias, region: "us-east-1", homeRegion: "us-east-1", referenceMs: opts.referenceMs,
-    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, used: new Set(),
+    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, accountFlaws: new Set(), used: new Set(),
   };
   const items = new AccountItems();
   const share = opts.share;
@@ -76,7 +76,9 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
           const subnetId = `subnet-${rng.hex(17)}`;
           const az = `${region}${zone}`;
           const autoIp = isPublic && share > 0 && (vpcCount === 1 || rng.chance(share));
-          put("AWS::EC2::Subnet", subnetDraft(ctx, vpcId, subnetId, `10.${second}.${isPublic ? z : 10 + z}.0/24`, az, isPublic, autoIp));
+          // The flawed VPC also has a PHI-tagged subnet routed to the internet gateway.
+          const phi = !isPublic || (share > 0 && vpcCount === 1 && z === 0);
+          put("AWS::EC2::Subnet", subnetDraft(ctx, vpcId, subnetId, `10.${second}.${isPublic ? z : 10 + z}.0/24`, az, isPublic, autoIp, phi));
           (isPublic ? net.publicSubnets : net.privateSubnets).push(subnetId);
           net.subnetAz[subnetId] = az;
         }
@@ -104,6 +106,8 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
     if (!active.includes(region)) continue;
     const home = region === ctx.homeRegion;
     put("AWS::Config::ConfigurationRecorder", recorderDraft(ctx, "default", true, home, true));
+    // Odd accounts never turned GuardDuty on in us-east-2.
+    if (share > 0 && opts.index % 2 === 1 && region === "us-east-2") continue;
     const detectorId = rng.hex(32);
     const detectorOn = !(share > 0 && (region === "us-west-2" && opts.index % 2 === 1 || rng.chance(share / 2)));
     put("AWS::GuardDuty::Detector", detectorDraft(ctx, detectorId, detectorOn));
@@ -112,6 +116,8 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
 
   ctx.region = ctx.homeRegion;
   put("AWS::S3::AccountPublicAccessBlock", accountPublicAccessBlockDraft(ctx, !(share > 0 && (opts.index === 1 || rng.chance(share)))));
+  // In odd accounts someone stopped logging on every trail.
+  if (share > 0 && opts.index % 2 === 1) ctx.accountFlaws.add("trails-stopped");
   for (const draft of trailDrafts(ctx, new Set(), "organization-audit")) items.add(toConfigItem(ctx, { ...skeletonSpec, type: "AWS::CloudTrail::Trail" }, draft));
   const trust = {
     Version: "2012-10-17",
@@ -139,8 +145,19 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
 
   const facts = buildAccountFacts(ctx, { index: opts.index, share, regions: AWS_REGIONS, recorderRegions, items: items.all() });
   for (const [region, regionFacts] of Object.entries(facts.regions)) {
-    const id = detectors[region] ?? (rng.chance(share > 0 ? 0.7 : 1) ? rng.hex(32) : undefined);
+    const skipped = share > 0 && opts.index % 2 === 1 && region === "us-east-2";
+    const id = detectors[region] ?? (!skipped && rng.chance(share > 0 ? 0.7 : 1) ? rng.hex(32) : undefined);
     regionFacts.guardDutyDetectorIds = id ? [id] : [];
+  }
+  // AWS Backup coverage: most data stores and instances are in a plan; the second of each type is not.
+  const backupTypes = new Set(["AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::EC2::Volume", "AWS::EC2::Instance", "AWS::DynamoDB::Table", "AWS::EFS::FileSystem"]);
+  const backupSeen = new Map<string, number>();
+  for (const item of items.all()) {
+    if (!backupTypes.has(item.resourceType)) continue;
+    const n = backupSeen.get(item.resourceType) ?? 0;
+    backupSeen.set(item.resourceType, n + 1);
+    const covered = share <= 0 || (n !== 1 && !rng.chance(share / 2));
+    if (covered) facts.regions[item.awsRegion]?.backupProtectedResourceArns.push(item.arn);
   }
   for (const [arn, logging] of Object.entries(ctx.trailLogging)) {
     facts.trailStatus[arn] = { isLogging: logging, startLoggingTime: new Date(opts.referenceMs - 400 * 86_400_000).toISOString(), latestDeliveryTime: new Date(opts.referenceMs - rng.int(60, 3600) * 1000).toISOString() };
@@ -155,7 +172,7 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
 export function contextForAccount(rng: Rng, account: AwsAccount, referenceMs: number): AwsContext {
   const ctx: AwsContext = {
     rng, accountId: account.accountId, alias: account.alias, region: account.homeRegion, homeRegion: account.homeRegion, referenceMs,
-    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, used: new Set(),
+    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, accountFlaws: new Set(), used: new Set(),
   };
   for (const item of account.items.all()) {
     const r = item.awsRegion;

@@ -24,6 +24,8 @@ export interface AwsContext {
   bucketNames: string[];
   instanceIds: Record<string, string[]>;
   iamUserNames: string[];
+  /** Account-wide conditions, e.g. "trails-stopped" (someone ran StopLogging on every trail). */
+  accountFlaws: Set<string>;
   /** CloudTrail logging state per trail ARN (GetTrailStatus; not part of the CI). */
   trailLogging: Record<string, boolean>;
   /** names already used per type, so generated names stay unique in an account */

@@ -1,5 +1,5 @@
 // RDS, Redshift and OpenSearch items in AWS Config's recorded shapes.
-import type { AwsTypeSpec } from "./context";
+import type { AwsContext, AwsTypeSpec, Draft } from "./context";
 import { azOf, isoDaysAgo, kmsKeyArn, network, systemName, tagsFor, uniqueName } from "./context";
 
 const ENGINES = [
@@ -12,7 +12,7 @@ const upperId = (hex: string) => hex.toUpperCase();
 
 export const dbInstanceSpec: AwsTypeSpec = {
   type: "AWS::RDS::DBInstance",
-  flaws: ["unencrypted", "public", "single-az", "no-backups", "no-log-exports", "phi-in-dev", "unclassified"],
+  flaws: ["unencrypted", "public", "single-az", "no-backups", "no-log-exports", "no-force-ssl", "phi-in-dev", "unclassified"],
   weight: 3,
   build(ctx, flaws) {
     const net = network(ctx);
@@ -24,7 +24,13 @@ export const dbInstanceSpec: AwsTypeSpec = {
     const encrypted = !flaws.has("unencrypted");
     const created = isoDaysAgo(ctx, 30, 1200);
     const sg = ctx.rng.pick(net.securityGroups);
-    return {
+    const parameterGroup = `${engine.engine}-${flaws.has("no-force-ssl") ? "legacy" : "hardened"}`;
+    const drafts: Draft[] = [];
+    if (!ctx.used.has(`dbpg:${ctx.region}:${parameterGroup}`)) {
+      ctx.used.add(`dbpg:${ctx.region}:${parameterGroup}`);
+      drafts.push(dbParameterGroupDraft(ctx, parameterGroup, engine.engine, !flaws.has("no-force-ssl")));
+    }
+    return [{
       resourceId, resourceName: identifier, arn, availabilityZone: az, createdAt: created,
       configuration: {
         dBInstanceIdentifier: identifier, dBInstanceClass: ctx.rng.pick(["db.r6g.large", "db.m6g.large", "db.t4g.medium"]), engine: engine.engine,
@@ -33,7 +39,7 @@ export const dbInstanceSpec: AwsTypeSpec = {
         allocatedStorage: ctx.rng.pick([100, 200, 500, 1000]), instanceCreateTime: created, preferredBackupWindow: "03:00-03:30",
         backupRetentionPeriod: flaws.has("no-backups") ? 0 : ctx.rng.pick([7, 14, 35]), dBSecurityGroups: [],
         vpcSecurityGroups: [{ vpcSecurityGroupId: sg, status: "active" }],
-        dBParameterGroups: [{ dBParameterGroupName: `${engine.engine}-hardened`, parameterApplyStatus: "in-sync" }],
+        dBParameterGroups: [{ dBParameterGroupName: parameterGroup, parameterApplyStatus: "in-sync" }],
         availabilityZone: az,
         dBSubnetGroup: { dBSubnetGroupName: "data-private", dBSubnetGroupDescription: "private data subnets", vpcId: net.vpcId, subnetGroupStatus: "Complete", subnets: net.privateSubnets.map((s) => ({ subnetIdentifier: s, subnetStatus: "Active" })) },
         multiAZ: !flaws.has("single-az"), engineVersion: engine.version, autoMinorVersionUpgrade: true, publiclyAccessible: flaws.has("public"),
@@ -47,13 +53,25 @@ export const dbInstanceSpec: AwsTypeSpec = {
         { resourceType: "AWS::EC2::SecurityGroup", resourceId: sg, relationshipName: "Is associated with SecurityGroup" },
         { resourceType: "AWS::RDS::DBSubnetGroup", resourceId: "data-private", relationshipName: "Is associated with DBSubnetGroup" },
       ],
-    };
+    }, ...drafts];
   },
 };
 
+function dbParameterGroupDraft(ctx: AwsContext, name: string, engine: string, forceSsl: boolean): Draft {
+  const family = engine === "postgres" ? "postgres15" : engine === "mysql" ? "mysql8.0" : "sqlserver-se-15.0";
+  const param = engine === "mysql" ? { parameterName: "require_secure_transport", parameterValue: forceSsl ? "ON" : "OFF" } : { parameterName: "rds.force_ssl", parameterValue: forceSsl ? "1" : "0" };
+  return {
+    resourceType: "AWS::RDS::DBParameterGroup", resourceId: name, resourceName: name, arn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:pg:${name}`, availabilityZone: "Not Applicable",
+    configuration: {
+      dBParameterGroupName: name, dBParameterGroupFamily: family, description: `${name} parameters`, dBParameterGroupArn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:pg:${name}`,
+      parameters: [{ ...param, applyType: "dynamic", source: "user", isModifiable: true, applyMethod: "pending-reboot" }, { parameterName: "log_connections", parameterValue: "1", applyType: "dynamic", source: "user", isModifiable: true }],
+    },
+  };
+}
+
 export const dbClusterSpec: AwsTypeSpec = {
   type: "AWS::RDS::DBCluster",
-  flaws: ["unencrypted", "single-az", "phi-in-dev"],
+  flaws: ["unencrypted", "single-az", "short-backups", "no-deletion-protection", "phi-in-dev"],
   weight: 1,
   build(ctx, flaws) {
     const identifier = uniqueName(ctx, "cluster", () => `${systemName(ctx)}-aurora`);
@@ -67,7 +85,7 @@ export const dbClusterSpec: AwsTypeSpec = {
       configuration: {
         dBClusterIdentifier: identifier, dBClusterArn: arn, dbClusterResourceId: resourceId, engine: "aurora-postgresql", engineVersion: "15.4",
         status: "available", availabilityZones: azs, multiAZ: multiAz, storageEncrypted: encrypted, ...(encrypted ? { kmsKeyId: kmsKeyArn(ctx) } : {}),
-        backupRetentionPeriod: 14, deletionProtection: true, publiclyAccessible: false, port: 5432, masterUsername: "dbadmin",
+        backupRetentionPeriod: flaws.has("short-backups") ? 1 : 14, deletionProtection: !flaws.has("no-deletion-protection"), publiclyAccessible: false, port: 5432, masterUsername: "dbadmin",
         dBClusterMembers: azs.map((_, i) => ({ dBInstanceIdentifier: `${identifier}-${i + 1}`, isClusterWriter: i === 0, promotionTier: 1 })),
         iAMDatabaseAuthenticationEnabled: true, enabledCloudwatchLogsExports: ["postgresql"],
       },
@@ -141,26 +159,28 @@ export const redshiftParameterGroupSpec: AwsTypeSpec = {
 
 export const redshiftClusterSpec: AwsTypeSpec = {
   type: "AWS::Redshift::Cluster",
-  flaws: ["unencrypted", "no-audit-logging", "public", "no-automated-snapshots", "phi-in-dev"],
+  flaws: ["unencrypted", "no-audit-logging", "public", "no-automated-snapshots", "ssl-not-required", "no-enhanced-vpc-routing", "phi-in-dev"],
   weight: 1,
   build(ctx, flaws) {
     const net = network(ctx);
     const id = uniqueName(ctx, "redshift", () => `${systemName(ctx)}-warehouse`);
     const encrypted = !flaws.has("unencrypted");
     const logging = !flaws.has("no-audit-logging");
-    return {
+    const params = redshiftParameterGroupSpec.build(ctx, flaws.has("ssl-not-required") ? new Set(["ssl-not-required"]) : new Set()) as Draft;
+    params.resourceType = "AWS::Redshift::ClusterParameterGroup";
+    return [{
       resourceId: id, resourceName: id, arn: `arn:aws:redshift:${ctx.region}:${ctx.accountId}:cluster:${id}`, availabilityZone: azOf(ctx), createdAt: isoDaysAgo(ctx, 30, 900),
       configuration: {
         clusterIdentifier: id, nodeType: "ra3.xlplus", clusterStatus: "available", masterUsername: "awsuser", dBName: "analytics",
         endpoint: { address: `${id}.c${ctx.rng.hex(10)}.${ctx.region}.redshift.amazonaws.com`, port: 5439 },
         automatedSnapshotRetentionPeriod: flaws.has("no-automated-snapshots") ? 0 : 7, manualSnapshotRetentionPeriod: -1,
-        clusterParameterGroups: [{ parameterGroupName: `${id.split("-")[0]}-params`, parameterApplyStatus: "in-sync" }],
+        clusterParameterGroups: [{ parameterGroupName: params.resourceId, parameterApplyStatus: "in-sync" }],
         vpcId: net.vpcId, publiclyAccessible: flaws.has("public"), encrypted, ...(encrypted ? { kmsKeyId: kmsKeyArn(ctx) } : {}),
-        enhancedVpcRouting: true, numberOfNodes: 2, clusterVersion: "1.0",
+        enhancedVpcRouting: !flaws.has("no-enhanced-vpc-routing"), numberOfNodes: 2, clusterVersion: "1.0",
       },
       supplementaryConfiguration: { LoggingStatus: logging ? { loggingEnabled: true, bucketName: `${ctx.alias}-redshift-audit-${ctx.accountId}`, s3KeyPrefix: `${id}/`, logDestinationType: "s3" } : { loggingEnabled: false } },
       tags: tagsFor(ctx, id, flaws, true),
-    };
+    }, params];
   },
 };
 

@@ -91,7 +91,7 @@ export const albSpec: AwsTypeSpec = {
 
 export const cloudFrontSpec: AwsTypeSpec = {
   type: "AWS::CloudFront::Distribution",
-  flaws: ["allow-http"],
+  flaws: ["allow-http", "old-tls"],
   weight: 0.5,
   global: true,
   build(ctx, flaws) {
@@ -108,7 +108,7 @@ export const cloudFrontSpec: AwsTypeSpec = {
           origins: { quantity: 1, items: [{ id: "s3-origin", domainName: `${bucket}.s3.amazonaws.com`, originPath: "", s3OriginConfig: { originAccessIdentity: "" } }] },
           defaultCacheBehavior: { targetOriginId: "s3-origin", viewerProtocolPolicy: viewer, compress: true, allowedMethods: { quantity: 2, items: ["HEAD", "GET"] } },
           cacheBehaviors: { quantity: 1, items: [{ pathPattern: "/api/*", targetOriginId: "s3-origin", viewerProtocolPolicy: "https-only" }] },
-          viewerCertificate: { aCMCertificateArn: `arn:aws:acm:us-east-1:${ctx.accountId}:certificate/${uuid(ctx)}`, sSLSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
+          viewerCertificate: { aCMCertificateArn: `arn:aws:acm:us-east-1:${ctx.accountId}:certificate/${uuid(ctx)}`, sSLSupportMethod: "sni-only", minimumProtocolVersion: flaws.has("old-tls") ? "TLSv1_2016" : "TLSv1.2_2021" },
           logging: { enabled: true, includeCookies: false, bucket: `${ctx.alias}-cf-logs.s3.amazonaws.com`, prefix: id },
         },
       },

@@ -32,8 +32,10 @@ function iso(ctx: AwsContext, min: number, max: number): string {
   return isoDaysAgo(ctx, min, max).replace(".000Z", "+00:00");
 }
 
-function userRow(ctx: AwsContext, name: string, created: string, flawed: boolean): Record<string, string> {
-  const kind = flawed ? ctx.rng.pick(["no-mfa", "stale-key", "unused"] as const) : "ok";
+type UserKind = "ok" | "no-mfa" | "stale-key" | "unused";
+const USER_FLAWS: UserKind[] = ["no-mfa", "stale-key", "unused"];
+
+function userRow(ctx: AwsContext, name: string, created: string, kind: UserKind): Record<string, string> {
   const console = kind === "no-mfa" || ctx.rng.chance(0.6);
   const hasKey = kind === "stale-key" || kind === "unused" || ctx.rng.chance(0.5);
   const row: Record<string, string> = {
@@ -41,7 +43,7 @@ function userRow(ctx: AwsContext, name: string, created: string, flawed: boolean
     password_enabled: String(console), password_last_used: console ? (kind === "unused" ? iso(ctx, 120, 300) : iso(ctx, 0, 20)) : "N/A",
     password_last_changed: console ? iso(ctx, 5, 80) : "N/A", password_next_rotation: console ? iso(ctx, -80, -5) : "N/A",
     mfa_active: String(kind === "no-mfa" ? false : console || ctx.rng.chance(0.5)),
-    access_key_1_active: String(hasKey), access_key_1_last_rotated: hasKey ? (kind === "stale-key" ? iso(ctx, 120, 700) : iso(ctx, 1, 80)) : "N/A",
+    access_key_1_active: String(hasKey), access_key_1_last_rotated: hasKey ? (kind === "stale-key" ? iso(ctx, 120, 700) : iso(ctx, 1, 45)) : "N/A",
     access_key_1_last_used_date: hasKey ? (kind === "unused" ? iso(ctx, 100, 300) : iso(ctx, 0, 5)) : "N/A",
     access_key_1_last_used_region: hasKey ? ctx.homeRegion : "N/A", access_key_1_last_used_service: hasKey ? "s3" : "N/A",
     access_key_2_active: "false", access_key_2_last_rotated: "N/A", access_key_2_last_used_date: "N/A", access_key_2_last_used_region: "N/A", access_key_2_last_used_service: "N/A",
@@ -53,7 +55,7 @@ function userRow(ctx: AwsContext, name: string, created: string, flawed: boolean
 export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share: number; regions: string[]; recorderRegions: string[]; items: Iterable<ConfigItem> }): AccountFacts {
   const flavour = accountFlavour(ctx, opts.index, opts.share);
   const rootMfa = flavour === "good";
-  const rootKeys = flavour === "none";
+  const rootKeys = flavour !== "good";
   const users: { name: string; created: string }[] = [];
   const counts = { users: 0, roles: 0, groups: 0, policies: 0 };
   for (const item of opts.items) {
@@ -65,13 +67,18 @@ export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share:
     else if (item.resourceType === "AWS::IAM::Policy") counts.policies++;
   }
   const rootRow: Record<string, string> = {
-    ...userRow(ctx, "<root_account>", iso(ctx, 1500, 2500), false),
+    ...userRow(ctx, "<root_account>", iso(ctx, 1500, 2500), "ok"),
     arn: `arn:aws:iam::${ctx.accountId}:root`, password_enabled: "not_supported", password_last_changed: "not_supported", password_next_rotation: "not_supported",
     password_last_used: iso(ctx, 30, 400), mfa_active: String(rootMfa), access_key_1_active: String(rootKeys),
   };
   if (!rootKeys) Object.assign(rootRow, { access_key_1_last_rotated: "N/A", access_key_1_last_used_date: "N/A", access_key_1_last_used_region: "N/A", access_key_1_last_used_service: "N/A" });
   // The first user is always clean; a few after it carry credential problems (share-driven).
-  const rows = users.map((u, i) => userRow(ctx, u.name, u.created, opts.share > 0 && i > 0 && (i <= 3 || ctx.rng.chance(opts.share))));
+  const kindOf = (i: number): UserKind => {
+    if (flavour === "good" || i === 0) return "ok";
+    if (i <= USER_FLAWS.length) return USER_FLAWS[i - 1] as UserKind;
+    return ctx.rng.chance(opts.share) ? ctx.rng.pick(USER_FLAWS) : "ok";
+  };
+  const rows = users.map((u, i) => userRow(ctx, u.name, u.created, kindOf(i)));
   const mfaDevices = rows.filter((r) => r.mfa_active === "true").length;
 
   const regions: Record<string, RegionFacts> = {};
@@ -87,6 +94,7 @@ export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share:
         ? { hubArn: `arn:aws:securityhub:${region}:${ctx.accountId}:hub/default`, subscribedAt: isoDaysAgo(ctx, 100, 900) }
         : null,
       guardDutyDetectorIds: [],
+      backupProtectedResourceArns: [],
     };
   }
 

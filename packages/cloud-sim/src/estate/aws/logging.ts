@@ -7,7 +7,7 @@ export function trailDrafts(ctx: AwsContext, flaws: ReadonlySet<string>, name: s
   const trailArn = `arn:aws:cloudtrail:${ctx.region}:${ctx.accountId}:trail/${name}`;
   const bucket = uniqueName(ctx, "bucket", () => `${ctx.alias}-${name}-${ctx.accountId}`);
   const logGroup = `aws-cloudtrail-logs-${name}`;
-  ctx.trailLogging[trailArn] = !flaws.has("not-logging");
+  ctx.trailLogging[trailArn] = !flaws.has("not-logging") && !ctx.accountFlaws.has("trails-stopped");
   const trail: Draft = {
     resourceType: "AWS::CloudTrail::Trail", resourceId: name, resourceName: name, arn: trailArn, availabilityZone: "Not Applicable", createdAt: isoDaysAgo(ctx, 200, 1500),
     configuration: {
@@ -25,8 +25,11 @@ export function trailDrafts(ctx: AwsContext, flaws: ReadonlySet<string>, name: s
     relationships: [{ resourceType: "AWS::S3::Bucket", resourceId: bucket, relationshipName: "Is associated with Bucket" }],
   };
   // The trail's destination bucket: CloudTrail's service principal may write, nobody else; MFA delete is the catalog's extra ask.
-  const bucketFlaws = new Set<string>(["no-replication", "no-object-lock"]);
+  const bucketFlaws = new Set<string>(["no-replication"]);
   if (flaws.has("bucket-no-mfa-delete")) bucketFlaws.add("no-mfa-delete");
+  if (flaws.has("bucket-no-versioning")) bucketFlaws.add("no-versioning");
+  if (flaws.has("bucket-no-object-lock")) bucketFlaws.add("no-object-lock");
+  if (flaws.has("bucket-public")) bucketFlaws.add("public-read-acl");
   const destination = bucketDraft(ctx, bucketFlaws, {
     name: bucket,
     tags: { Name: bucket, Team: "security", Environment: "prod", DataClassification: "Internal" },
@@ -42,7 +45,7 @@ export function trailDrafts(ctx: AwsContext, flaws: ReadonlySet<string>, name: s
 
 export const trailSpec: AwsTypeSpec = {
   type: "AWS::CloudTrail::Trail",
-  flaws: ["single-region", "no-log-validation", "no-kms", "no-cloudwatch", "not-logging", "bucket-no-mfa-delete"],
+  flaws: ["single-region", "no-log-validation", "no-kms", "no-cloudwatch", "not-logging", "bucket-no-mfa-delete", "bucket-no-versioning", "bucket-no-object-lock", "bucket-public"],
   weight: 0.2,
   build(ctx, flaws) {
     const name = uniqueName(ctx, "trail", () => `${ctx.rng.pick(["audit", "security", "data-events", "compliance"])}-trail`);

@@ -84,7 +84,7 @@ export const sageMakerNotebookSpec: AwsTypeSpec = {
 
 export const eksClusterSpec: AwsTypeSpec = {
   type: "AWS::EKS::Cluster",
-  flaws: ["secrets-unencrypted"],
+  flaws: ["secrets-unencrypted", "public-endpoint"],
   weight: 0.5,
   build(ctx, flaws) {
     const net = network(ctx);
@@ -94,7 +94,7 @@ export const eksClusterSpec: AwsTypeSpec = {
       resourceId: name, resourceName: name, arn, availabilityZone: "Not Applicable", createdAt: isoDaysAgo(ctx, 30, 700),
       configuration: {
         Name: name, Arn: arn, Version: "1.30", RoleArn: `arn:aws:iam::${ctx.accountId}:role/eks-cluster`,
-        ResourcesVpcConfig: { SubnetIds: net.privateSubnets, SecurityGroupIds: [net.securityGroups[0]], EndpointPublicAccess: false, EndpointPrivateAccess: true },
+        ResourcesVpcConfig: { SubnetIds: net.privateSubnets, SecurityGroupIds: [net.securityGroups[0]], EndpointPublicAccess: flaws.has("public-endpoint"), EndpointPrivateAccess: true, ...(flaws.has("public-endpoint") ? { PublicAccessCidrs: ["0.0.0.0/0"] } : {}) },
         EncryptionConfig: flaws.has("secrets-unencrypted") ? [] : [{ Resources: ["secrets"], Provider: { KeyArn: kmsKeyArn(ctx) } }],
         Logging: { ClusterLogging: { EnabledTypes: [{ Type: "api" }, { Type: "audit" }] } },
       },

@@ -23,9 +23,10 @@ export function vpcDraft(ctx: AwsContext, vpcId: string, cidr: string, name: str
   };
 }
 
-export function subnetDraft(ctx: AwsContext, vpcId: string, subnetId: string, cidr: string, az: string, isPublic: boolean, autoPublicIp: boolean): Draft {
+export function subnetDraft(ctx: AwsContext, vpcId: string, subnetId: string, cidr: string, az: string, isPublic: boolean, autoPublicIp: boolean, phi = !isPublic): Draft {
   const name = `${isPublic ? "public" : "private"}-${az}`;
-  const tags = { Name: name, Tier: isPublic ? "public" : "private" };
+  const tags: Record<string, string> = { Name: name, Tier: isPublic ? "public" : "private" };
+  if (phi) tags.DataClassification = "PHI";
   return {
     resourceId: subnetId, resourceName: name, arn: ec2Arn(ctx, "subnet", subnetId), availabilityZone: az,
     configuration: {
@@ -48,7 +49,11 @@ export function routeTableDraft(ctx: AwsContext, vpcId: string, cidr: string, su
   return {
     resourceId: id, resourceName: name, arn: ec2Arn(ctx, "route-table", id), availabilityZone: "Not Applicable",
     configuration: {
-      associations: subnetIds.map((subnetId) => ({ main: false, routeTableAssociationId: `rtbassoc-${ctx.rng.hex(17)}`, routeTableId: id, subnetId, associationState: { state: "associated" } })),
+      associations: [
+        ...subnetIds.map((subnetId) => ({ main: false, routeTableAssociationId: `rtbassoc-${ctx.rng.hex(17)}`, routeTableId: id, subnetId, associationState: { state: "associated" } })),
+        // The private table is the VPC's main table: subnets without an explicit association use it.
+        ...(igwId ? [] : [{ main: true, routeTableAssociationId: `rtbassoc-${ctx.rng.hex(17)}`, routeTableId: id, associationState: { state: "associated" } }]),
+      ],
       propagatingVgws: [], routeTableId: id, routes, tags: tagList(tags), vpcId, ownerId: ctx.accountId,
     },
     tags,
@@ -182,7 +187,7 @@ export const subnetSpec: AwsTypeSpec = {
 
 export const instanceSpec: AwsTypeSpec = {
   type: "AWS::EC2::Instance",
-  flaws: ["public-ip", "imds-v1"],
+  flaws: ["public-ip", "imds-v1", "not-ssm-managed"],
   weight: 10,
   build(ctx, flaws) {
     const net = network(ctx);
@@ -200,7 +205,14 @@ export const instanceSpec: AwsTypeSpec = {
     const tags = tagsFor(ctx, name, flaws, false);
     ctx.instanceIds[ctx.region] ??= [];
     ctx.instanceIds[ctx.region]?.push(id);
-    return {
+    const inventory: Draft[] = flaws.has("not-ssm-managed") ? [] : [{
+      resourceType: "AWS::SSM::ManagedInstanceInventory", resourceId: id, resourceName: null, arn: `arn:aws:ssm:${ctx.region}:${ctx.accountId}:managed-instance-inventory/${id}`,
+      availabilityZone: "Not Applicable",
+      configuration: {
+        AWS: { InstanceInformation: { Content: { [id]: { AgentType: "amazon-ssm-agent", AgentVersion: "3.3.987.0", ComputerName: privateIp, InstanceId: id, InstanceStatus: "Active", IpAddress: privateIp, PlatformName: "Amazon Linux", PlatformType: "Linux", PlatformVersion: "2023", ResourceType: "EC2Instance" } } } },
+      },
+    }];
+    return [{
       resourceId: id, resourceName: name, arn: ec2Arn(ctx, "instance", id), availabilityZone: az, createdAt: launchTime,
       configuration: {
         amiLaunchIndex: 0, imageId: `ami-${ctx.rng.hex(17)}`, instanceId: id, instanceType: ctx.rng.pick(INSTANCE_TYPES),
@@ -231,7 +243,7 @@ export const instanceSpec: AwsTypeSpec = {
         { resourceType: "AWS::EC2::Volume", resourceId: volumeId, relationshipName: "Is attached to Volume" },
         { resourceType: "AWS::EC2::NetworkInterface", resourceId: eni, relationshipName: "Contains NetworkInterface" },
       ],
-    };
+    }, ...inventory];
   },
 };
 

@@ -1,6 +1,6 @@
 // Every AWS resource type the simulator can generate as filler, in a fixed order (order is part of determinism).
 import type { AwsTypeSpec } from "./context";
-import { dbClusterSnapshotSpec, dbClusterSpec, dbInstanceSpec, dbSnapshotSpec, openSearchSpec, redshiftClusterSpec, redshiftParameterGroupSpec } from "./databases";
+import { dbClusterSnapshotSpec, dbClusterSpec, dbInstanceSpec, dbSnapshotSpec, openSearchSpec, redshiftClusterSpec } from "./databases";
 import { acmCertificateSpec, albSpec, apiStageSpec, classicElbSpec, cloudFrontSpec } from "./edge";
 import { iamGroupSpec, iamPolicySpec, iamRoleSpec, iamUserSpec } from "./iam";
 import { trailSpec } from "./logging";
@@ -11,7 +11,7 @@ import { bucketSpec, dynamoTableSpec, efsSpec, kmsKeySpec, secretSpec, snsTopicS
 export const AWS_SPECS: readonly AwsTypeSpec[] = [
   kmsKeySpec, securityGroupSpec, subnetSpec, networkAclSpec, instanceSpec, volumeSpec,
   bucketSpec, efsSpec, dynamoTableSpec, secretSpec, snsTopicSpec,
-  dbInstanceSpec, dbClusterSpec, dbSnapshotSpec, dbClusterSnapshotSpec, redshiftParameterGroupSpec, redshiftClusterSpec, openSearchSpec,
+  dbInstanceSpec, dbClusterSpec, dbSnapshotSpec, dbClusterSnapshotSpec, redshiftClusterSpec, openSearchSpec,
   iamUserSpec, iamRoleSpec, iamGroupSpec, iamPolicySpec,
   trailSpec, classicElbSpec, albSpec, cloudFrontSpec, acmCertificateSpec, apiStageSpec,
   backupPlanSpec, backupVaultSpec, recoveryPointSpec, sageMakerNotebookSpec, eksClusterSpec, lambdaSpec,

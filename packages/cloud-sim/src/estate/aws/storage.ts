@@ -21,6 +21,9 @@ export function bucketDraft(ctx: AwsContext, flaws: ReadonlySet<string>, opts: B
   if (!flaws.has("no-secure-transport")) {
     statements.push({ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } });
   }
+  if (!flaws.has("no-min-tls")) {
+    statements.push({ Sid: "DenyOutdatedTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { NumericLessThan: { "s3:TlsVersion": "1.2" } } });
+  }
   if (flaws.has("public-policy")) {
     statements.push({ Sid: "PublicReadGetObject", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${arn}/*` });
   }
@@ -67,7 +70,7 @@ export function bucketDraft(ctx: AwsContext, flaws: ReadonlySet<string>, opts: B
 
 export const bucketSpec: AwsTypeSpec = {
   type: "AWS::S3::Bucket",
-  flaws: ["no-encryption", "sse-s3-only", "public-read-acl", "public-write-acl", "public-policy", "no-secure-transport", "block-public-access-off", "no-access-logging", "no-versioning", "no-mfa-delete", "no-object-lock", "no-replication", "phi-in-dev", "unclassified"],
+  flaws: ["no-encryption", "sse-s3-only", "no-min-tls", "public-read-acl", "public-write-acl", "public-policy", "no-secure-transport", "block-public-access-off", "no-access-logging", "no-versioning", "no-mfa-delete", "no-object-lock", "no-replication", "phi-in-dev", "unclassified"],
   weight: 8,
   build(ctx, flaws) {
     const name = uniqueName(ctx, "bucket", () => `${ctx.alias}-${systemName(ctx)}-${ctx.region}`);
@@ -151,14 +154,23 @@ export function kmsKeyDraft(ctx: AwsContext, flaws: ReadonlySet<string>, keyId: 
       customerMasterKeySpec: "SYMMETRIC_DEFAULT", keySpec: "SYMMETRIC_DEFAULT", encryptionAlgorithms: ["SYMMETRIC_DEFAULT"], multiRegion: false,
       ...(pending ? { deletionDate: new Date(ctx.referenceMs + 7 * 86_400_000).toISOString(), pendingDeletionWindowInDays: 7 } : {}),
     },
-    supplementaryConfiguration: { KeyRotationStatus: awsManaged || !flaws.has("rotation-off") },
+    supplementaryConfiguration: {
+      KeyRotationStatus: awsManaged || !flaws.has("rotation-off"),
+      Policy: JSON.stringify({
+        Version: "2012-10-17", Id: "key-default-1",
+        Statement: [
+          { Sid: "Enable IAM User Permissions", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ctx.accountId}:root` }, Action: "kms:*", Resource: "*" },
+          ...(flaws.has("public-policy") ? [{ Sid: "AllowEveryone", Effect: "Allow", Principal: "*", Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" }] : []),
+        ],
+      }),
+    },
     tags: awsManaged ? {} : { Name: alias, Team: "security" },
   };
 }
 
 export const kmsKeySpec: AwsTypeSpec = {
   type: "AWS::KMS::Key",
-  flaws: ["rotation-off", "pending-deletion"],
+  flaws: ["rotation-off", "pending-deletion", "public-policy"],
   weight: 2,
   build(ctx, flaws) {
     return kmsKeyDraft(ctx, flaws, uuid(ctx), systemName(ctx));

@@ -1,12 +1,12 @@
 // Azure compute, network, security and platform-service rows.
-import type { AzureTypeSpec } from "./resources";
+import type { AzureContext, AzureDraft, AzureTypeSpec } from "./resources";
 import { armRow, azureName, azureTags } from "./resources";
 
 const SYSTEMS = ["ehr", "pacs", "labs", "portal", "fhir", "hl7", "billing", "intake"];
 
 export const diskSpec: AzureTypeSpec = {
   type: "microsoft.compute/disks",
-  flaws: ["platform-key", "unattached-platform-key", "phi-in-dev"],
+  flaws: ["platform-key", "unattached-platform-key", "public-network", "phi-in-dev"],
   weight: 6,
   build(ctx, flaws) {
     const name = azureName(ctx, "disk", () => `disk-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(6)}`);
@@ -19,7 +19,7 @@ export const diskSpec: AzureTypeSpec = {
         properties: {
           diskSizeGB: ctx.rng.pick([64, 128, 256, 512]), diskState: attached ? "Attached" : "Unattached", provisioningState: "Succeeded", osType: "Linux",
           encryption: platform ? { type: "EncryptionAtRestWithPlatformKey" } : { type: "EncryptionAtRestWithCustomerKey", diskEncryptionSetId: `/subscriptions/${ctx.subscriptionId}/resourceGroups/rg-security/providers/Microsoft.Compute/diskEncryptionSets/des-cmk` },
-          networkAccessPolicy: "DenyAll", publicNetworkAccess: "Disabled", timeCreated: new Date(ctx.referenceMs - ctx.rng.int(1, 500) * 86_400_000).toISOString(),
+          networkAccessPolicy: flaws.has("public-network") ? "AllowAll" : "DenyAll", publicNetworkAccess: flaws.has("public-network") ? "Enabled" : "Disabled", timeCreated: new Date(ctx.referenceMs - ctx.rng.int(1, 500) * 86_400_000).toISOString(),
         },
         tags: azureTags(ctx, flaws, true),
       }),
@@ -29,27 +29,48 @@ export const diskSpec: AzureTypeSpec = {
 
 export const vmSpec: AzureTypeSpec = {
   type: "microsoft.compute/virtualmachines",
-  flaws: ["unmanaged-disk"],
+  flaws: ["unmanaged-disk", "no-encryption-at-host", "no-backup"],
   weight: 5,
   build(ctx, flaws) {
     const name = azureName(ctx, "vm", () => `vm-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.int(1, 40)}`);
     const osDisk = flaws.has("unmanaged-disk")
       ? { osType: "Linux", name: `${name}-os`, createOption: "FromImage", caching: "ReadWrite", vhd: { uri: `https://stvhds${ctx.rng.hex(6)}.blob.core.windows.net/vhds/${name}-os.vhd` } }
       : { osType: "Linux", name: `${name}-os`, createOption: "FromImage", caching: "ReadWrite", managedDisk: { storageAccountType: "Premium_LRS", id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Compute/disks/${name}-os` } };
-    return {
+    const vmId = `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Compute/virtualMachines/${name}`;
+    const protectedItem = flaws.has("no-backup") ? [] : [{ row: protectedItemRow(ctx, vmId, name) }];
+    return [{
       row: armRow(ctx, "Microsoft.Compute/virtualMachines", name, {
         properties: {
           vmId: ctx.rng.hex(32), hardwareProfile: { vmSize: ctx.rng.pick(["Standard_D4s_v5", "Standard_B2s", "Standard_E8s_v5"]) },
           storageProfile: { osDisk, dataDisks: [], imageReference: { publisher: "Canonical", offer: "0001-com-ubuntu-server-jammy", sku: "22_04-lts-gen2", version: "latest" } },
           osProfile: { computerName: name, adminUsername: "azureuser", linuxConfiguration: { disablePasswordAuthentication: true } },
           networkProfile: { networkInterfaces: [{ id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${name}-nic` }] },
+          securityProfile: { encryptionAtHost: !flaws.has("no-encryption-at-host"), securityType: "TrustedLaunch", uefiSettings: { secureBootEnabled: true, vTpmEnabled: true } },
           provisioningState: "Succeeded",
         },
         tags: azureTags(ctx, flaws, false),
       }),
-    };
+    }, ...protectedItem];
   },
 };
+
+/** The Recovery Services protected item that backs a VM up (ARG table recoveryservicesresources). */
+function protectedItemRow(ctx: AzureContext, vmId: string, vmName: string): AzureDraft["row"] {
+  const rg = vmId.split("/")[4] as string;
+  const container = `IaasVMContainer;iaasvmcontainerv2;${rg};${vmName}`;
+  const item = `VM;iaasvmcontainerv2;${rg};${vmName}`;
+  const vault = `/subscriptions/${ctx.subscriptionId}/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-clinical`;
+  return {
+    id: `${vault}/backupFabrics/Azure/protectionContainers/${container}/protectedItems/${item}`, name: item,
+    type: "microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems", tenantId: ctx.tenantId, kind: "", location: ctx.location,
+    resourceGroup: "rg-backup", subscriptionId: ctx.subscriptionId, managedBy: "", sku: null, plan: null, tags: null, identity: null, zones: null, extendedLocation: null,
+    properties: {
+      protectedItemType: "Microsoft.Compute/virtualMachines", workloadType: "VM", friendlyName: vmName, sourceResourceId: vmId, virtualMachineId: vmId,
+      policyId: `${vault}/backupPolicies/DefaultPolicy`, protectionStatus: "Healthy", protectionState: "Protected", lastBackupStatus: "Completed",
+      lastBackupTime: new Date(ctx.referenceMs - 20 * 3_600_000).toISOString(), backupManagementType: "AzureIaasVM",
+    },
+  };
+}
 
 const nsgRule = (name: string, priority: number, port: string, protocol: string, source: string) => ({
   name, type: "Microsoft.Network/networkSecurityGroups/securityRules",
@@ -58,7 +79,7 @@ const nsgRule = (name: string, priority: number, port: string, protocol: string,
 
 export const nsgSpec: AzureTypeSpec = {
   type: "microsoft.network/networksecuritygroups",
-  flaws: ["ssh-open", "rdp-open", "http-open", "udp-open"],
+  flaws: ["ssh-open", "rdp-open", "http-open", "db-port-open", "udp-open"],
   weight: 4,
   build(ctx, flaws) {
     const name = azureName(ctx, "nsg", () => `nsg-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.pick(["web", "app", "data"])}`);
@@ -66,6 +87,7 @@ export const nsgSpec: AzureTypeSpec = {
     if (flaws.has("ssh-open")) rules.push(nsgRule("allow-ssh", 200, "22", "Tcp", "*"));
     if (flaws.has("rdp-open")) rules.push(nsgRule("allow-rdp", 210, "3389", "*", "Internet"));
     if (flaws.has("http-open")) rules.push(nsgRule("allow-http", 220, "80", "Tcp", "0.0.0.0/0"));
+    if (flaws.has("db-port-open")) rules.push(nsgRule("allow-sql", 225, "1433", "Tcp", "Internet"));
     if (flaws.has("udp-open")) rules.push(nsgRule("allow-udp", 230, "500-4500", "Udp", "Internet"));
     rules.forEach((r) => Object.assign(r, { id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.resourceGroup}/providers/Microsoft.Network/networkSecurityGroups/${name}/securityRules/${r.name}` }));
     return { row: armRow(ctx, "Microsoft.Network/networkSecurityGroups", name, { properties: { securityRules: rules, defaultSecurityRules: [], provisioningState: "Succeeded", resourceGuid: ctx.rng.hex(32) }, tags: azureTags(ctx, flaws, false) }) };
@@ -94,14 +116,14 @@ export const flowLogSpec: AzureTypeSpec = {
 
 export const webAppSpec: AzureTypeSpec = {
   type: "microsoft.web/sites",
-  flaws: ["http-allowed"],
+  flaws: ["http-allowed", "no-client-cert"],
   weight: 2,
   build(ctx, flaws) {
     const name = azureName(ctx, "app", () => `app-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(5)}`);
     return {
       row: armRow(ctx, "Microsoft.Web/sites", name, {
         kind: "app,linux",
-        properties: { state: "Running", hostNames: [`${name}.azurewebsites.net`], httpsOnly: !flaws.has("http-allowed"), clientCertEnabled: false, publicNetworkAccess: "Enabled", defaultHostName: `${name}.azurewebsites.net` },
+        properties: { state: "Running", hostNames: [`${name}.azurewebsites.net`], httpsOnly: !flaws.has("http-allowed"), clientCertEnabled: !flaws.has("no-client-cert"), clientCertMode: "Required", publicNetworkAccess: "Enabled", defaultHostName: `${name}.azurewebsites.net` },
         tags: azureTags(ctx, flaws, false),
       }),
     };
@@ -110,27 +132,28 @@ export const webAppSpec: AzureTypeSpec = {
 
 export const postgresSpec: AzureTypeSpec = {
   type: "microsoft.dbforpostgresql/flexibleservers",
-  flaws: ["no-geo-backup", "phi-in-dev"],
+  flaws: ["no-geo-backup", "tls-not-required", "public-network", "phi-in-dev"],
   weight: 1,
   build(ctx, flaws) {
     const name = azureName(ctx, "pg", () => `psql-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
-    return {
-      row: armRow(ctx, "Microsoft.DBforPostgreSQL/flexibleServers", name, {
+    const row = armRow(ctx, "Microsoft.DBforPostgreSQL/flexibleServers", name, {
         sku: { name: "Standard_D4ds_v5", tier: "GeneralPurpose" },
         properties: {
           version: "16", state: "Ready", fullyQualifiedDomainName: `${name}.postgres.database.azure.com`, storage: { storageSizeGB: 256, autoGrow: "Enabled" },
-          backup: { backupRetentionDays: 35, geoRedundantBackup: flaws.has("no-geo-backup") ? "Disabled" : "Enabled" }, network: { publicNetworkAccess: "Disabled" },
+          backup: { backupRetentionDays: 35, geoRedundantBackup: flaws.has("no-geo-backup") ? "Disabled" : "Enabled" }, network: { publicNetworkAccess: flaws.has("public-network") ? "Enabled" : "Disabled" },
           highAvailability: { mode: "ZoneRedundant", state: "Healthy" }, dataEncryption: { type: "SystemManaged" },
         },
         tags: azureTags(ctx, flaws, true),
-      }),
-    };
+    });
+    const parameter = (pname: string, value: string) => ({ id: `${row.id}/configurations/${pname}`, name: pname, type: "Microsoft.DBforPostgreSQL/flexibleServers/configurations", properties: { value, defaultValue: "on", dataType: "Boolean", source: value === "on" ? "system-default" : "user-override", isReadOnly: false } });
+    const configurations = { value: [parameter("require_secure_transport", flaws.has("tls-not-required") ? "off" : "on"), parameter("log_connections", "on")] };
+    return { row, children: { configurations } };
   },
 };
 
 export const cosmosSpec: AzureTypeSpec = {
   type: "microsoft.documentdb/databaseaccounts",
-  flaws: ["open-network"],
+  flaws: ["open-network", "service-managed-keys", "local-auth"],
   weight: 1,
   build(ctx, flaws) {
     const name = azureName(ctx, "cosmos", () => `cosmos-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
@@ -142,7 +165,8 @@ export const cosmosSpec: AzureTypeSpec = {
           provisioningState: "Succeeded", documentEndpoint: `https://${name}.documents.azure.com:443/`, databaseAccountOfferType: "Standard",
           publicNetworkAccess: open ? "Enabled" : "Disabled", isVirtualNetworkFilterEnabled: !open, ipRules: [], virtualNetworkRules: [],
           privateEndpointConnections: open ? [] : [{ id: `pec-${name}`, properties: { privateLinkServiceConnectionState: { status: "Approved" } } }],
-          disableLocalAuth: true, minimalTlsVersion: "Tls12",
+          disableLocalAuth: !flaws.has("local-auth"), minimalTlsVersion: "Tls12",
+          ...(flaws.has("service-managed-keys") ? {} : { keyVaultKeyUri: `https://kv-cosmos-${ctx.rng.hex(4)}.vault.azure.net/keys/cosmos-cmk` }),
         },
         tags: azureTags(ctx, flaws, true),
       }),
@@ -173,14 +197,14 @@ export const aksSpec: AzureTypeSpec = {
 
 export const registrySpec: AzureTypeSpec = {
   type: "microsoft.containerregistry/registries",
-  flaws: ["public"],
+  flaws: ["public", "admin-user"],
   weight: 1,
   build(ctx, flaws) {
     const name = azureName(ctx, "acr", () => `acr${ctx.rng.pick(SYSTEMS)}${ctx.rng.hex(6)}`);
     return {
       row: armRow(ctx, "Microsoft.ContainerRegistry/registries", name, {
         sku: { name: "Premium", tier: "Premium" },
-        properties: { loginServer: `${name}.azurecr.io`, provisioningState: "Succeeded", adminUserEnabled: false, publicNetworkAccess: flaws.has("public") ? "Enabled" : "Disabled" },
+        properties: { loginServer: `${name}.azurecr.io`, provisioningState: "Succeeded", adminUserEnabled: flaws.has("admin-user"), publicNetworkAccess: flaws.has("public") ? "Enabled" : "Disabled" },
         tags: azureTags(ctx, flaws, false),
       }),
     };

@@ -87,7 +87,7 @@ const diagnostics = (id: string, enabled: boolean, ctx: AzureContext) => ({
 
 export const storageAccountSpec: AzureTypeSpec = {
   type: "microsoft.storage/storageaccounts",
-  flaws: ["http-allowed", "tls10", "public-blob", "network-allow", "platform-keys", "no-infra-encryption", "no-private-endpoint", "no-versioning", "no-container-soft-delete", "lrs", "no-key-expiry", "phi-in-dev", "unclassified"],
+  flaws: ["http-allowed", "tls10", "public-blob", "network-allow", "platform-keys", "no-infra-encryption", "no-private-endpoint", "shared-key", "no-versioning", "no-blob-soft-delete", "no-container-soft-delete", "lrs", "no-key-expiry", "phi-in-dev", "unclassified"],
   weight: 6,
   build(ctx, flaws) {
     const name = azureName(ctx, "sa", () => `st${sys(ctx)}${ctx.rng.hex(8)}`.slice(0, 24));
@@ -97,7 +97,7 @@ export const storageAccountSpec: AzureTypeSpec = {
       properties: {
         provisioningState: "Succeeded", creationTime: isoAgo(ctx, 30, 900), primaryLocation: ctx.location, statusOfPrimary: "available",
         supportsHttpsTrafficOnly: !flaws.has("http-allowed"), minimumTlsVersion: flaws.has("tls10") ? "TLS1_0" : "TLS1_2",
-        allowBlobPublicAccess: flaws.has("public-blob"), allowSharedKeyAccess: false, publicNetworkAccess: flaws.has("network-allow") ? "Enabled" : "Disabled",
+        allowBlobPublicAccess: flaws.has("public-blob"), allowSharedKeyAccess: flaws.has("shared-key"), publicNetworkAccess: flaws.has("network-allow") ? "Enabled" : "Disabled",
         networkAcls: { bypass: "AzureServices", defaultAction: flaws.has("network-allow") ? "Allow" : "Deny", ipRules: [], virtualNetworkRules: [] },
         encryption: {
           keySource: flaws.has("platform-keys") ? "Microsoft.Storage" : "Microsoft.Keyvault", requireInfrastructureEncryption: !flaws.has("no-infra-encryption"),
@@ -117,7 +117,7 @@ export const storageAccountSpec: AzureTypeSpec = {
       id: `${row.id}/blobServices/default`, name: "default", type: "Microsoft.Storage/storageAccounts/blobServices", sku: row.sku,
       properties: {
         isVersioningEnabled: !flaws.has("no-versioning"), changeFeed: { enabled: true },
-        deleteRetentionPolicy: { allowPermanentDelete: false, enabled: true, days: 14 },
+        deleteRetentionPolicy: flaws.has("no-blob-soft-delete") ? { allowPermanentDelete: false, enabled: false } : { allowPermanentDelete: false, enabled: true, days: 14 },
         containerDeleteRetentionPolicy: flaws.has("no-container-soft-delete") ? { enabled: false } : { enabled: true, days: 14 },
         cors: { corsRules: [] },
       },
@@ -128,7 +128,7 @@ export const storageAccountSpec: AzureTypeSpec = {
 
 export const sqlServerSpec: AzureTypeSpec = {
   type: "microsoft.sql/servers",
-  flaws: ["tls10", "auditing-off", "short-audit-retention", "tde-off", "phi-in-dev"],
+  flaws: ["tls10", "auditing-off", "short-audit-retention", "public-network", "no-entra-admin", "sql-auth-allowed", "tde-off", "local-backup", "not-zone-redundant", "phi-in-dev"],
   weight: 2,
   build(ctx, flaws) {
     const name = azureName(ctx, "sql", () => `sql-${sys(ctx)}-${ctx.rng.pick(ENVS)}-${ctx.rng.hex(4)}`);
@@ -136,8 +136,8 @@ export const sqlServerSpec: AzureTypeSpec = {
       kind: "v12.0",
       properties: {
         administratorLogin: "sqladmin", version: "12.0", state: "Ready", fullyQualifiedDomainName: `${name}.database.windows.net`,
-        minimalTlsVersion: flaws.has("tls10") ? "1.0" : "1.2", publicNetworkAccess: "Disabled", restrictOutboundNetworkAccess: "Disabled",
-        administrators: { administratorType: "ActiveDirectory", principalType: "Group", login: "sql-admins", sid: ctx.rng.hex(32), tenantId: ctx.tenantId, azureADOnlyAuthentication: true },
+        minimalTlsVersion: flaws.has("tls10") ? "1.0" : "1.2", publicNetworkAccess: flaws.has("public-network") ? "Enabled" : "Disabled", restrictOutboundNetworkAccess: "Disabled",
+        ...(flaws.has("no-entra-admin") ? {} : { administrators: { administratorType: "ActiveDirectory", principalType: "Group", login: "sql-admins", sid: ctx.rng.hex(32), tenantId: ctx.tenantId, azureADOnlyAuthentication: !flaws.has("sql-auth-allowed") } }),
       },
       tags: azureTags(ctx, flaws, true),
     });
@@ -154,7 +154,7 @@ export const sqlServerSpec: AzureTypeSpec = {
     const database = armRow(ctx, "Microsoft.Sql/servers", `${name}/databases/${dbName}`, {
       type: "microsoft.sql/servers/databases", kind: "v12.0,user", sku: { name: "GP_Gen5", tier: "GeneralPurpose", family: "Gen5", capacity: 2 },
       managedBy: server.id,
-      properties: { collation: "SQL_Latin1_General_CP1_CI_AS", status: "Online", databaseId: ctx.rng.hex(32), creationDate: isoAgo(ctx, 30, 900), zoneRedundant: false, requestedBackupStorageRedundancy: "Geo" },
+      properties: { collation: "SQL_Latin1_General_CP1_CI_AS", status: "Online", databaseId: ctx.rng.hex(32), creationDate: isoAgo(ctx, 30, 900), zoneRedundant: !flaws.has("not-zone-redundant"), requestedBackupStorageRedundancy: flaws.has("local-backup") ? "Local" : "Geo", currentBackupStorageRedundancy: flaws.has("local-backup") ? "Local" : "Geo" },
       tags: server.tags,
     });
     const tde = { id: `${database.id}/transparentDataEncryption/Current`, name: "Current", type: "Microsoft.Sql/servers/databases/transparentDataEncryption", properties: { state: flaws.has("tde-off") ? "Disabled" : "Enabled" } };
@@ -167,7 +167,7 @@ export const sqlServerSpec: AzureTypeSpec = {
 
 export const keyVaultSpec: AzureTypeSpec = {
   type: "microsoft.keyvault/vaults",
-  flaws: ["no-purge-protection", "access-policies", "no-private-endpoint", "no-audit-logs"],
+  flaws: ["no-purge-protection", "access-policies", "no-private-endpoint", "public-network", "no-audit-logs"],
   weight: 2,
   build(ctx, flaws) {
     const name = azureName(ctx, "kv", () => `kv-${sys(ctx)}-${ctx.rng.hex(6)}`.slice(0, 24));
@@ -175,8 +175,8 @@ export const keyVaultSpec: AzureTypeSpec = {
       properties: {
         sku: { family: "A", name: "standard" }, tenantId: ctx.tenantId, vaultUri: `https://${name}.vault.azure.net/`, provisioningState: "Succeeded",
         enableSoftDelete: true, softDeleteRetentionInDays: 90, ...(flaws.has("no-purge-protection") ? {} : { enablePurgeProtection: true }),
-        enableRbacAuthorization: !flaws.has("access-policies"), accessPolicies: [], publicNetworkAccess: "Disabled",
-        networkAcls: { bypass: "AzureServices", defaultAction: "Deny", ipRules: [], virtualNetworkRules: [] },
+        enableRbacAuthorization: !flaws.has("access-policies"), accessPolicies: [], publicNetworkAccess: flaws.has("public-network") ? "Enabled" : "Disabled",
+        networkAcls: { bypass: "AzureServices", defaultAction: flaws.has("public-network") ? "Allow" : "Deny", ipRules: [], virtualNetworkRules: [] },
         privateEndpointConnections: flaws.has("no-private-endpoint") ? [] : [{ id: `pec-${name}`, properties: { privateLinkServiceConnectionState: { status: "Approved", description: "" }, provisioningState: "Succeeded" } }],
       },
       tags: azureTags(ctx, flaws, false),
