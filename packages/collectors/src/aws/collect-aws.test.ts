@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningSimulator } from "@safeguard/cloud-sim/server";
+import { awsConnection, awsTarget, coverageOf, drain, snapshotsOf, startTestSimulator } from "../../test/helpers";
+import { CloudCallError } from "../errors";
+import { collectAws, inventoryTypes } from "./collect-aws";
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startTestSimulator();
+});
+afterAll(async () => {
+  await sim?.stop();
+});
+
+describe("AWS collector against the simulator", () => {
+  it("assumes the role and streams every Config item plus the account and region facts", async () => {
+    const target = awsTarget(sim);
+    const events = await drain(collectAws(awsConnection(sim), target));
+    const snaps = snapshotsOf(events);
+    const live = [...sim.state.estate.aws[0]!.items.all()].filter((i) => i.configurationItemStatus !== "ResourceDeleted");
+    const nativeIds = new Set(snaps.map((s) => s.nativeId));
+    // every recorded item of a type the catalog reads, in a region with a recorder, is read
+    const types = new Set([...inventoryTypes().regional, ...inventoryTypes().global]);
+    const recorded = live.filter((i) => types.has(i.resourceType) && (i.awsRegion === "global" || sim.state.estate.aws[0]!.facts.regions[i.awsRegion]?.recorder));
+    expect(recorded.length).toBeGreaterThan(100);
+    const missing = recorded.filter((i) => !nativeIds.has(i.arn));
+    expect(missing.map((i) => i.resourceType)).toEqual([]);
+    expect(snaps.filter((s) => s.resourceType === "Safeguard::AWS::Account")).toHaveLength(1);
+    expect(snaps.filter((s) => s.resourceType === "Safeguard::AWS::Region")).toHaveLength(target.regions.length);
+    const account = snaps.find((s) => s.resourceType === "Safeguard::AWS::Account")!;
+    expect(Array.isArray((account.configuration as { credentialReport: unknown }).credentialReport)).toBe(true);
+    const cov = coverageOf(events);
+    for (const region of target.regions) {
+      const c = cov.find((x) => x.region === region)!;
+      expect(c.status).toBe(sim.state.estate.aws[0]!.facts.regions[region]?.recorder ? "ok" : "no-recorder");
+    }
+  });
+
+  it("reads only items captured since the watermark in an incremental pass, plus every id", async () => {
+    const target = awsTarget(sim);
+    const since = new Date(Date.now() - 1000);
+    const changes = sim.drift({ op: "make-bucket-public" });
+    const events = await drain(collectAws(awsConnection(sim), target, { changedSince: since }));
+    const real = snapshotsOf(events).filter((s) => !s.resourceType.startsWith("Safeguard::"));
+    expect(real.map((s) => s.nativeId)).toEqual(changes.map((c) => c.nativeId));
+    const ids = events.flatMap((e) => (e.kind === "ids" ? e.ids : []));
+    expect(ids.length).toBeGreaterThan(100);
+  });
+
+  it("rides out throttling with SDK backoff", async () => {
+    sim.setFaults({ api: "config:SelectResourceConfig", throttleCount: 3 });
+    try {
+      const events = await drain(collectAws(awsConnection(sim), awsTarget(sim)));
+      expect(coverageOf(events).filter((c) => c.status === "error")).toEqual([]);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  it("records a failing region as a coverage error and keeps the others", async () => {
+    sim.setFaults({ api: "config:SelectResourceConfig", errorRate: 1 });
+    try {
+      const conn = { ...awsConnection(sim), maxAttempts: 2 };
+      const events = await drain(collectAws(conn, awsTarget(sim)));
+      const errors = coverageOf(events).filter((c) => c.status === "error");
+      expect(errors.length).toBeGreaterThan(0);
+      expect(snapshotsOf(events).some((s) => s.resourceType === "Safeguard::AWS::Account")).toBe(true);
+    } finally {
+      sim.clearFaults();
+    }
+  });
+
+  it("fails with an assume-role error on a wrong external ID", async () => {
+    const target = { ...awsTarget(sim), externalId: "not-the-right-one" };
+    const err = await drain(collectAws(awsConnection(sim), target)).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CloudCallError);
+    expect(err).toMatchObject({ stage: "assume-role", code: "AccessDenied" });
+  });
+});
