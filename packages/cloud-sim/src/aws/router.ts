@@ -13,7 +13,11 @@ import { parseAuthorization, signatureMatches, type SignedRequest } from "./sigv
 import { assumeRole, getCallerIdentity } from "./sts";
 
 const PROTOCOLS: Record<string, AwsProtocol> = { sts: "query", iam: "query", ec2: "ec2", config: "json", cloudtrail: "json", guardduty: "rest-json", securityhub: "rest-json", backup: "rest-json" };
-const TARGET_PREFIX: Record<string, string> = { config: "StarlingDoveService.", cloudtrail: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101." };
+// Current SDKs send the short target (CloudTrail_20131101.X); older ones and the docs use the long form.
+const TARGET_PREFIXES: Record<string, string[]> = {
+  config: ["StarlingDoveService."],
+  cloudtrail: ["CloudTrail_20131101.", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."],
+};
 
 function guessProtocol(req: SignedRequest): AwsProtocol {
   if (req.headers["x-amz-target"]) return "json";
@@ -24,8 +28,8 @@ function operationOf(service: string, protocol: AwsProtocol, req: SignedRequest,
   if (protocol === "query" || protocol === "ec2") return form.get("Action") ?? "";
   if (protocol === "json") {
     const target = String(req.headers["x-amz-target"] ?? "");
-    const prefix = TARGET_PREFIX[service] ?? "";
-    return target.startsWith(prefix) ? target.slice(prefix.length) : "";
+    const prefix = (TARGET_PREFIXES[service] ?? []).find((p) => target.startsWith(p));
+    return prefix ? target.slice(prefix.length) : "";
   }
   const path = req.rawPath.replace(/\/+$/, "");
   if (service === "guardduty" && req.method === "GET" && path === "/detector") return "ListDetectors";
