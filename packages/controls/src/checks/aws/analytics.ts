@@ -1,5 +1,5 @@
 // OpenSearch domains and Redshift clusters.
-import { atLeast, aws, field, fix, isFalse, isTrue, nonEmpty } from "../../lib/define";
+import { atLeast, aws, field, fix, isFalse, isTrue } from "../../lib/define";
 import { asArray, isObj } from "../../lib/path";
 import { error, ev, verdict } from "../../lib/result";
 import { C } from "../../rule/citations";

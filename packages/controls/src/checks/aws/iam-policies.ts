@@ -1,7 +1,7 @@
 // IAM policy documents: customer managed policies and inline policies of users, roles and groups.
 import { aws, fix } from "../../lib/define";
 import { asArray, isObj } from "../../lib/path";
-import { allowsAdminStar, grantsAction, parsePolicy, type Statement } from "../../lib/policy";
+import { allowsAdminStar, grantsAction, parsePolicyCached, type Statement } from "../../lib/policy";
 import { error, ev, fail, pass, verdict } from "../../lib/result";
 import { C, cite } from "../../rule/citations";
 import type { ResourceSnapshot } from "../../snapshot";
@@ -13,16 +13,17 @@ const DOC = "configuration.policyVersionList[isDefaultVersion=true].document";
 const allowsKmsDecryptEverywhere = (s: Statement): boolean =>
   s.effect === "Allow" && s.resources.some((r) => r === "*") && (grantsAction(s, "kms:Decrypt") || grantsAction(s, "kms:ReEncryptFrom"));
 
-function managedDocument(r: ResourceSnapshot): unknown {
+/** The default version entry (the object holding the document, used as the parse-cache key). */
+function managedVersion(r: ResourceSnapshot): Record<string, unknown> | undefined {
   const versions = asArray(r.configuration?.policyVersionList);
   const v = versions.find((x) => isObj(x) && (x.isDefaultVersion === true || x.isDefaultVersion === "true"));
-  return isObj(v) ? v.document : undefined;
+  return isObj(v) && v.document !== undefined ? v : undefined;
 }
 
-function judge(docs: Array<{ where: string; doc: unknown }>, bad: (s: Statement) => boolean, what: string): CheckResult {
+function judge(docs: Array<{ where: string; holder: object; doc: unknown }>, bad: (s: Statement) => boolean, what: string): CheckResult {
   const hits: unknown[] = [];
   for (const d of docs) {
-    const pol = parsePolicy(d.doc);
+    const pol = parsePolicyCached(d.holder, d.doc);
     if (!pol.ok) return error(`${d.where}: ${pol.reason}`);
     for (const s of pol.statements) if (bad(s)) hits.push({ policy: d.where, Sid: s.sid ?? null, Action: s.actions, Resource: s.resources });
   }
@@ -31,15 +32,15 @@ function judge(docs: Array<{ where: string; doc: unknown }>, bad: (s: Statement)
 
 function managed(bad: (s: Statement) => boolean, what: string) {
   return (r: ResourceSnapshot): CheckResult => {
-    const doc = managedDocument(r);
-    if (doc === undefined) return error(`${DOC} not recorded`);
-    return judge([{ where: DOC, doc }], bad, what);
+    const v = managedVersion(r);
+    if (v === undefined) return error(`${DOC} not recorded`);
+    return judge([{ where: DOC, holder: v, doc: v.document }], bad, what);
   };
 }
 
 function inline(listKey: string) {
   return (r: ResourceSnapshot): CheckResult => {
-    const docs = asArray(r.configuration?.[listKey]).filter(isObj).map((p) => ({ where: `configuration.${listKey}[${String(p.policyName ?? "?")}]`, doc: p.policyDocument }));
+    const docs = asArray(r.configuration?.[listKey]).filter(isObj).map((p) => ({ where: `configuration.${listKey}[${String(p.policyName ?? "?")}]`, holder: p, doc: p.policyDocument }));
     return judge(docs, allowsAdminStar, "Allow of Action * on Resource *");
   };
 }
