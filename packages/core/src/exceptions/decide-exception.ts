@@ -2,11 +2,13 @@
 // decide their own request. Approval suppresses the matching findings at once.
 import type { OrgTx } from "@safeguard/db/tenant";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { isUuid } from "../findings/ids";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
 import { applyExceptions } from "./apply-exceptions";
 import { EXCEPTION_AUDIT, type Actor, type DecideExceptionInput } from "./exception-input";
 
 export async function decideException({ tx, orgId, actor, input, now = new Date() }: { tx: OrgTx; orgId: string; actor: Actor; input: DecideExceptionInput; now?: Date }): Promise<{ id: string; status: string; findingsChanged: number }> {
+  if (!isUuid(input.exceptionId)) throw new NotFoundError("Exception");
   // FOR UPDATE: two officers deciding at once must not both succeed.
   const [ex] = await tx.$queryRaw<Array<{ id: string; status: string; requested_by_id: string; expires_at: Date }>>`
     SELECT id, status::text AS status, requested_by_id, expires_at FROM exceptions WHERE id = ${input.exceptionId}::uuid FOR UPDATE`;

@@ -28,9 +28,9 @@ export const requestExceptionSchema = z.discriminatedUnion("scope", [
     scope: z.literal("TAG"),
     tagKey: z.string().trim().min(1, { message: "is required" }).max(128),
     /** empty = any value of the key */
-    tagValue: z.string().trim().max(256).optional().transform((v) => (v ? v : undefined)),
+    tagValue: z.string().trim().max(256).transform((v) => (v ? v : undefined)).optional(),
     /** optional narrowing: only this check, only this account */
-    checkId: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+    checkId: z.string().trim().max(200).transform((v) => (v ? v : undefined)).optional(),
     accountId: z.uuid({ message: "must be an account id" }).optional().or(z.literal("").transform(() => undefined)),
     justification,
     expiresAt,

@@ -1,11 +1,13 @@
 // Withdraws a pending or approved exception; its findings count against the score again at once.
 import type { OrgTx } from "@safeguard/db/tenant";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { isUuid } from "../findings/ids";
 import { ConflictError, NotFoundError } from "../errors";
 import { applyExceptions } from "./apply-exceptions";
 import { EXCEPTION_AUDIT, type Actor } from "./exception-input";
 
 export async function revokeException({ tx, orgId, actor, exceptionId, note, now = new Date() }: { tx: OrgTx; orgId: string; actor: Actor; exceptionId: string; note?: string; now?: Date }): Promise<{ id: string; findingsChanged: number }> {
+  if (!isUuid(exceptionId)) throw new NotFoundError("Exception");
   const [ex] = await tx.$queryRaw<Array<{ id: string; status: string }>>`
     SELECT id, status::text AS status FROM exceptions WHERE id = ${exceptionId}::uuid FOR UPDATE`;
   if (!ex) throw new NotFoundError("Exception");

@@ -48,8 +48,8 @@ export const findingFiltersSchema = z.object({
     .string()
     .trim()
     .max(200, { message: "at most 200 characters" })
-    .optional()
-    .transform((s) => (s ? s : undefined)),
+    .transform((s) => (s ? s : undefined))
+    .optional(),
   /** Findings of deleted resources are kept for history; hidden unless asked for. */
   includeDeleted: flag,
 });

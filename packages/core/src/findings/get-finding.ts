@@ -4,8 +4,7 @@ import type { OrgTx } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
 import type { Remediation } from "@safeguard/controls/types";
 import { NotFoundError } from "../errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "./ids";
 
 export interface EvidenceItem {
   path: string;
@@ -43,7 +42,7 @@ export interface FindingDetail {
 
 /** Foreign or malformed ids are NotFound: they must look exactly like ids that never existed. */
 export async function getFinding({ tx, findingId, historyLimit = 100 }: { tx: OrgTx; findingId: string; historyLimit?: number }): Promise<FindingDetail> {
-  if (!UUID.test(findingId)) throw new NotFoundError("Finding");
+  if (!isUuid(findingId)) throw new NotFoundError("Finding");
   const f = await tx.finding.findUnique({
     where: { id: findingId },
     include: {

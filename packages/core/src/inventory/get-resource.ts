@@ -3,8 +3,7 @@
 import type { OrgTx } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
 import { NotFoundError } from "../errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../findings/ids";
 
 export interface ResourceDetail {
   id: string;
@@ -33,7 +32,7 @@ const STATUS_ORDER: Record<string, number> = { FAIL: 0, ERROR: 1, PASS: 2, NOT_A
 const SEVERITY_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 
 export async function getResource({ tx, resourceId, historyLimit = 200 }: { tx: OrgTx; resourceId: string; historyLimit?: number }): Promise<ResourceDetail> {
-  if (!UUID.test(resourceId)) throw new NotFoundError("Resource");
+  if (!isUuid(resourceId)) throw new NotFoundError("Resource");
   const r = await tx.resource.findUnique({
     where: { id: resourceId },
     include: { account: { select: { id: true, name: true, externalAccountId: true } } },
