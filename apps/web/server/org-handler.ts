@@ -46,7 +46,11 @@ export async function runOrgHandler<I, R>(
     const input = await parse();
     const deferred: Array<() => Promise<unknown> | unknown> = [];
     const data = await withTenant(ctx.orgId, (tx) => handler({ ctx, input, tx, meta, afterCommit: (fn) => void deferred.push(fn) }));
-    for (const fn of deferred) await fn();
+    for (const fn of deferred) {
+      // The change is committed: a failed follow-up (e.g. Redis down while enqueuing) is logged, not
+      // reported as a failed request, or the user would retry something that already happened.
+      await Promise.resolve().then(fn).catch((error) => console.error("[safeguard] after-commit step failed", error));
+    }
     return { ok: true, data };
   } catch (error) {
     const { status, body } = toErrorResponse(error);
