@@ -26,7 +26,11 @@ function build(provider: Provider): Matcher {
     for (const p of s.resourceTypePrefixes) {
       const key = p.toLowerCase();
       if (key.endsWith("*")) prefixes.push([key.slice(0, -1), s]);
-      else exact.set(key, s);
+      else {
+        exact.set(key, s);
+        // A listed type covers its child types (microsoft.sql/servers -> microsoft.sql/servers/databases).
+        if (provider === "azure") prefixes.push([`${key}/`, s]);
+      }
     }
   }
   prefixes.sort((a, b) => b[0].length - a[0].length);
@@ -34,13 +38,15 @@ function build(provider: Provider): Matcher {
 }
 const matchers: Record<Provider, Matcher> = { aws: build("aws"), azure: build("azure") };
 const memo = new Map<string, BaaService | null>();
+// Types Safeguard's collectors build from describe APIs, mapped to the Config type of the same service.
+const ALIASES: Record<string, string> = { "AWS::EC2::Snapshot": "AWS::EC2::Volume" };
 
 /** The BAA-listed service a resource type belongs to, or null when none covers it. */
 export function baaServiceFor(provider: Provider, resourceType: string): BaaService | null {
   const key = `${provider}|${resourceType}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
-  const t = resourceType.toLowerCase();
+  const t = (ALIASES[resourceType] ?? resourceType).toLowerCase();
   const m = matchers[provider];
   let found: BaaService | null = m.exact.get(t) ?? null;
   if (!found) for (const [prefix, s] of m.prefixes) if (t.startsWith(prefix)) { found = s; break; }
