@@ -25,6 +25,7 @@ step "prisma migrate works offline (schema-engine shim smoke test)"
 bash tools/prisma-schema-engine/smoke.sh >/dev/null
 step "typecheck"
 npx turbo run typecheck --output-logs=errors-only
+npx tsc -p tsconfig.json
 step "lint"
 npm run --silent lint
 step "unit + integration tests"
