@@ -21,13 +21,8 @@ if [ ! -f .data/demo.env ]; then
 fi
 set -a; source .data/demo.env; set +a
 
-export SIM_PORT="${SIM_PORT:-4566}"
-export SIM_URL="http://127.0.0.1:$SIM_PORT"
 export NEXTAUTH_URL="${NEXTAUTH_URL:-http://localhost:3000}"
-# The simulator's platform identity and endpoints: configuration only, as in production.
-export AWS_ENDPOINT_URL="$SIM_URL" AWS_REGION="${AWS_REGION:-us-east-1}"
-export AWS_ACCESS_KEY_ID="${SIM_PLATFORM_ACCESS_KEY_ID:-AKIASAFEGUARDPLATFORM}"
-export AWS_SECRET_ACCESS_KEY="${SIM_PLATFORM_SECRET_ACCESS_KEY:-safeguard-platform-secret}"
+source scripts/lib/sim-env.sh
 
 say "Checking PostgreSQL and Redis…"
 bash scripts/services.sh
@@ -51,7 +46,7 @@ wait_http() { # url seconds name
 }
 
 say "Starting the cloud simulator on :$SIM_PORT…"
-npm run --silent sim -- serve --port "$SIM_PORT" --seed 42 --aws-accounts 2 --azure-subscriptions 1 \
+npm run --silent sim -- serve --port "$SIM_PORT" --https-port "$SIM_HTTPS_PORT" --seed 42 --aws-accounts 2 --azure-subscriptions 1 \
   --resources 400 --misconfigured 0.2 --drift-every-minutes "${SIM_DRIFT_EVERY_MINUTES:-3}" > .data/logs/sim.log 2>&1 &
 pids+=($!)
 wait_http "$SIM_URL/_sim/estate" 60 "The cloud simulator"
@@ -65,7 +60,7 @@ if [ ! -f apps/web/.next/BUILD_ID ] || [ -n "$(find apps/web packages -newer app
 fi
 
 say "Starting the worker and the web app…"
-npm run --silent start -w @safeguard/worker > .data/logs/worker.log 2>&1 &
+NODE_EXTRA_CA_CERTS="$(sim_ca_cert)" npm run --silent start -w @safeguard/worker > .data/logs/worker.log 2>&1 &
 pids+=($!)
 npm run --silent start -w @safeguard/web > .data/logs/web.log 2>&1 &
 pids+=($!)
