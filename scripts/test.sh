@@ -31,7 +31,10 @@ npm run --silent lint
 step "unit + integration tests"
 bash scripts/vitest-all.sh
 if [ "${SAFEGUARD_SKIP_E2E:-0}" != "1" ] && [ -f e2e/playwright.config.ts ]; then
-  step "end-to-end"
+  step "end-to-end: build the web app"
+  npm run --silent build -w @safeguard/web >/tmp/safeguard-web-build.log 2>&1 || { tail -40 /tmp/safeguard-web-build.log; die "web build failed"; }
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || die "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)."
+  step "end-to-end: Playwright"
   npm run --silent test -w @safeguard/e2e
 fi
 step "all green"
