@@ -21,6 +21,8 @@ const Env = z.object({
   SAFEGUARD_SCHEDULE_TICK_EVERY_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** false: do not register the maintenance schedulers (tests that drive them by hand) */
   SAFEGUARD_MAINTENANCE: bool.default(true),
+  /** SDK attempts per AWS call (throttling and 5xx back off exponentially) */
+  SAFEGUARD_AWS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   /** simulator only: AWS endpoint (the SDK also reads AWS_ENDPOINT_URL itself) */
   AWS_ENDPOINT_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SAFEGUARD_AZURE_AUTHORITY_HOST: z.string().url().optional().or(z.literal("").transform(() => undefined)),

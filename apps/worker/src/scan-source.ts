@@ -14,7 +14,7 @@ export function scanSource(env: WorkerEnv, target: ScanTarget, kind: "FULL" | "I
   const changedSince = kind === "INCREMENTAL" && target.changeWatermark ? new Date(target.changeWatermark.getTime() - WATERMARK_OVERLAP_MS) : null;
   if (target.provider === "AWS") {
     return collectAws(
-      { endpoint: env.AWS_ENDPOINT_URL },
+      { endpoint: env.AWS_ENDPOINT_URL, maxAttempts: env.SAFEGUARD_AWS_MAX_ATTEMPTS },
       {
         accountId: target.externalAccountId,
         roleArn: target.awsRoleArn ?? "",

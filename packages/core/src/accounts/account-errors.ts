@@ -30,8 +30,9 @@ export class AccountAccessError extends Error {
 }
 
 const MESSAGES: Record<AccountProblem, string> = {
+  // AWS answers a wrong external ID exactly like a missing trust (AccessDenied), so both causes are named.
   ROLE_NOT_ASSUMABLE:
-    "Safeguard could not assume the IAM role. Check that the role ARN is correct, that the role exists, and that its trust policy allows Safeguard's AWS principal to call sts:AssumeRole.",
+    "Safeguard could not assume the IAM role. Check that the role ARN is correct and the role exists, that its trust policy allows Safeguard's AWS principal to call sts:AssumeRole, and that the trust policy's sts:ExternalId condition is exactly the external ID shown on the account page.",
   EXTERNAL_ID_MISMATCH:
     "The role's trust policy requires a different external ID. Set the sts:ExternalId condition in the role's trust policy to the external ID shown on the account page.",
   MISSING_PERMISSION:
