@@ -78,7 +78,8 @@ describe("Resource Graph through @azure/arm-resourcegraph", () => {
   it("answers a 429 with Retry-After; waiting that long and asking again succeeds", async () => {
     sim.setFaults({ api: "azure:resources", throttleCount: 1 });
     const query = { subscriptions: subscriptions(), query: "Resources | where type =~ 'microsoft.keyvault/vaults'" };
-    const err = await graph().resources(query).catch((e: unknown) => e as { statusCode?: number; code?: string; response?: { headers: { get(name: string): string | undefined } } });
+    type ThrottleError = { statusCode?: number; code?: string; response?: { headers: { get(name: string): string | undefined } } };
+    const err = (await graph().resources(query).then(() => ({}), (e: unknown) => e)) as ThrottleError;
     expect(err).toMatchObject({ statusCode: 429, code: "RateLimiting" });
     const retryAfter = Number(err.response?.headers.get("retry-after"));
     expect(retryAfter).toBe(1);

@@ -31,6 +31,10 @@ function child(value: unknown, key: string): unknown {
 
 /** Every leaf value reached by a dotted path, flattening arrays on the way (Config's array semantics). */
 export function valuesAt(item: ConfigItem, path: string): unknown[] {
+  if (path.indexOf(".") === -1 && path !== "tags") {
+    const v = rootValue(item, path);
+    return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+  }
   const [root, ...rest] = path.split(".");
   let current: unknown[] = [rootValue(item, root as string)];
   for (const key of rest) {
@@ -148,14 +152,16 @@ function merge(target: unknown, source: unknown): unknown {
 
 /** The nested object Config returns for one row: only the selected properties. */
 export function project(item: ConfigItem, fields: readonly string[]): Record<string, unknown> {
-  let out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = {};
   for (const field of fields) {
-    const [root, ...rest] = field.split(".");
-    const base = root === "tags" ? Object.entries(item.tags).map(([key, value]) => ({ key, value })) : rootValue(item, root as string);
+    const dot = field.indexOf(".");
+    const root = dot === -1 ? field : field.slice(0, dot);
+    const base = root === "tags" ? Object.entries(item.tags).map(([key, value]) => ({ key, value })) : rootValue(item, root);
     if (base === undefined || base === null) continue;
-    const projected = rest.length === 0 ? base : projectPath(base, rest);
+    // Whole top-level properties (the collectors' usual selection) are taken as they are: no copying.
+    const projected = dot === -1 ? base : projectPath(base, field.slice(dot + 1).split("."));
     if (projected === undefined) continue;
-    out = merge(out, { [root as string]: projected }) as Record<string, unknown>;
+    out[root] = root in out ? merge(out[root], projected) : projected;
   }
   return out;
 }

@@ -65,14 +65,16 @@ const SYSTEMS = ["ehr", "pacs", "labs", "claims", "portal", "scheduler", "rx", "
 const SUFFIXES = ["api", "db", "worker", "store", "archive", "ingest", "cache", "sync", "exports", "backups", "logs", "queue"];
 
 export function uniqueName(ctx: AwsContext, kind: string, make: () => string): string {
-  for (let i = 0; i < 20; i++) {
+  // A few tries for a clean name; past that (large estates exhaust the combinations) number it.
+  for (let i = 0; i < 3; i++) {
     const candidate = make();
     if (!ctx.used.has(`${kind}:${candidate}`)) {
       ctx.used.add(`${kind}:${candidate}`);
       return candidate;
     }
   }
-  const fallback = `${make()}-${ctx.rng.hex(6)}`;
+  let fallback = `${make()}-${ctx.rng.int(2, 9999)}`;
+  while (ctx.used.has(`${kind}:${fallback}`)) fallback = `${make()}-${ctx.rng.hex(6)}`;
   ctx.used.add(`${kind}:${fallback}`);
   return fallback;
 }
