@@ -39,6 +39,20 @@ describe("STS AssumeRole through the real SDK", () => {
     await expect(unknown.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "InvalidClientTokenId" });
   });
 
+  it("is reached through the SDK's default chain: AWS_ENDPOINT_URL and AWS_ACCESS_KEY_ID/SECRET only", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ENDPOINT_URL: sim.url, AWS_ACCESS_KEY_ID: sim.estate.platform.accessKeyId, AWS_SECRET_ACCESS_KEY: sim.estate.platform.secretAccessKey, AWS_REGION: "us-east-1" });
+    try {
+      const who = await new STSClient({}).send(new GetCallerIdentityCommand({}));
+      expect(who.Arn).toBe(sim.estate.platform.arn);
+    } finally {
+      for (const k of ["AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"]) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+  });
+
   it("does not let an assumed session chain into another account's role", async () => {
     const sts = new STSClient(await assumedClientConfig(sim, 0));
     const other = sim.estate.aws[1];
