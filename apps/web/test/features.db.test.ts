@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { OrgSettings } from "@safeguard/core/settings/settings-schema";
 import { prisma } from "@safeguard/db/client";
 import { withTenant } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
@@ -24,8 +25,8 @@ let bMembershipId: string;
 let bInvitationId: string;
 
 const AZURE = { provider: "AZURE", name: "Prod subscription", subscriptionId: "0b1f6471-1bf0-4dda-aec3-cb9272f09590", tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47", clientId: "1950a258-227b-4e31-a9cf-717495945fc2", clientSecret: "super-secret-value~123" } as const;
-const AWS = { provider: "AWS", name: "Production", externalAccountId: "123456789012", roleArn: "arn:aws:iam::123456789012:role/SafeguardAudit", regions: ["us-east-1", "eu-west-1"] } as const;
-const SETTINGS = { name: "Org renamed", scopeMode: "PHI_TAGGED", phiTags: [{ key: "PHI", values: ["true"] }], nonProdTags: [], requireMfa: false, sessionIdleMinutes: 20, fullScanIntervalMinutes: 1440, quickScanIntervalMinutes: 60 } as const;
+const AWS = { provider: "AWS" as const, name: "Production", externalAccountId: "123456789012", roleArn: "arn:aws:iam::123456789012:role/SafeguardAudit", regions: ["us-east-1", "eu-west-1"] };
+const SETTINGS: OrgSettings = { name: "Org renamed", scopeMode: "PHI_TAGGED", phiTags: [{ key: "PHI", values: ["true"] }], nonProdTags: [], requireMfa: false, sessionIdleMinutes: 20, fullScanIntervalMinutes: 1440, quickScanIntervalMinutes: 60 };
 
 beforeAll(async () => {
   a = await seedOrg("feat-alpha");
@@ -102,7 +103,7 @@ describe("bad input is a 4xx naming the field", () => {
 
   it("settings PUT with bad JSON fields", async () => {
     signInAs(a.users.ADMIN);
-    const res = await settingsPUT(jsonRequest(`/x`, "PUT", { ...SETTINGS, scopeMode: "SOME" }), routeContext({ orgSlug: a.slug }));
+    const res = await settingsPUT(jsonRequest(`/x`, "PUT", { ...SETTINGS, scopeMode: "SOME" as never }), routeContext({ orgSlug: a.slug }));
     expect(res.status).toBe(400);
     expect((await res.json()).issues[0].field).toBe("scopeMode");
   });
