@@ -9,7 +9,7 @@ export interface EstateDescriptor {
   seed: string;
   referenceTime: string;
   platform: { accessKeyId: string; secretAccessKey: string; arn: string; accountId: string };
-  aws: { accountId: string; alias: string; roleArn: string; externalId: string; homeRegion: string; resources: number }[];
+  aws: { accountId: string; alias: string; roleArn: string; externalId: string; homeRegion: string; regions: string[]; resources: number }[];
   azure: { tenantId: string; clientId: string; clientSecret: string; subscriptions: { subscriptionId: string; displayName: string; resources: number }[] };
 }
 
@@ -19,7 +19,7 @@ export function describeEstate(state: SimState): EstateDescriptor {
   return {
     seed: e.seed, referenceTime: e.referenceTime,
     platform: { accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey, arn: p.arn, accountId: p.accountId },
-    aws: e.aws.map((a) => ({ accountId: a.accountId, alias: a.alias, roleArn: a.roleArn, externalId: a.externalId, homeRegion: a.homeRegion, resources: a.items.size })),
+    aws: e.aws.map((a) => ({ accountId: a.accountId, alias: a.alias, roleArn: a.roleArn, externalId: a.externalId, homeRegion: a.homeRegion, regions: a.scanRegions, resources: a.items.size })),
     azure: {
       tenantId: e.azureTenant.tenantId, clientId: e.azureTenant.clientId, clientSecret: e.azureTenant.clientSecret,
       subscriptions: e.azure.map((s) => ({ subscriptionId: s.subscriptionId, displayName: s.displayName, resources: s.resources.filter((r) => !r.deleted).length })),

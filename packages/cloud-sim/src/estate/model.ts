@@ -93,6 +93,8 @@ export interface AwsAccount {
   homeRegion: string;
   /** Regions enabled for the account (DescribeRegions); some have no recorder. */
   regions: string[];
+  /** Regions worth onboarding: where resources live, plus eu-west-1 (which lacks a recorder in some accounts). */
+  scanRegions: string[];
   items: AccountItems;
   facts: AccountFacts;
 }

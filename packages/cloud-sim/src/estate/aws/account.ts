@@ -164,7 +164,7 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
   }
   return {
     accountId: opts.accountId, alias, roleName: AUDIT_ROLE_NAME, roleArn: `arn:aws:iam::${opts.accountId}:role/${AUDIT_ROLE_NAME}`,
-    externalId: opts.externalId, homeRegion: ctx.homeRegion, regions: AWS_REGIONS, items, facts,
+    externalId: opts.externalId, homeRegion: ctx.homeRegion, regions: AWS_REGIONS, scanRegions: [...active, "eu-west-1"], items, facts,
   };
 }
 
