@@ -23,6 +23,10 @@ async function readInput(request: Request): Promise<unknown> {
   }
   const text = await request.text();
   if (!text) return {};
+  // JSON only: a cross-site HTML form can send text/plain bodies without a CORS preflight.
+  if (!request.headers.get("content-type")?.toLowerCase().includes("application/json")) {
+    throw new ZodError([{ code: "custom", path: ["body"], message: "Send the body as JSON (Content-Type: application/json).", input: null }]);
+  }
   try {
     return JSON.parse(text);
   } catch {

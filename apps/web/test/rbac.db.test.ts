@@ -73,6 +73,10 @@ describe("tenancy and session checks", () => {
     const notJson = await route(jsonRequest("/x", "POST", "{oops"), routeContext({ orgSlug: a.slug }));
     expect(notJson.status).toBe(400);
     expect((await notJson.json()).issues[0].field).toBe("body");
+    const plain = new Request("http://localhost/x", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ name: "abc", count: 1 }) });
+    const refused = await route(plain, routeContext({ orgSlug: a.slug }));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).issues[0].field).toBe("body");
     const get = await route(jsonRequest("/x?name=abc&count=4"), routeContext({ orgSlug: a.slug }));
     expect(await get.json()).toEqual({ name: "abc", count: 4 });
   });
