@@ -2,6 +2,7 @@
 // Hot path rules: no per-call closures, regexes or path parsing; one Verdict object per (resource, check).
 import { checksForType } from "./catalog";
 import { SnapshotContext } from "./context";
+import { error } from "./lib/result";
 import { DEFAULT_SCOPE, resourceState, type Scope } from "./scope";
 import type { ResourceSnapshot } from "./snapshot";
 import type { CheckResult, EvalContext, Verdict } from "./types";
@@ -29,15 +30,16 @@ export function evaluateResource(snapshot: ResourceSnapshot, context: EvalContex
     const check = checks[i]!;
     let r: CheckResult;
     if (!hasConfig && check.needsConfiguration) {
-      r = { status: "ERROR", evidence: [{ path: "configuration", value: snapshot.configuration ?? null }], reason: NO_CONFIGURATION };
+      r = error(NO_CONFIGURATION, [{ path: "configuration", value: snapshot.configuration ?? null }]);
     } else {
       try {
         r = check.evaluate(snapshot, context, state);
       } catch (e) {
-        r = { status: "ERROR", evidence: [], reason: `check threw: ${e instanceof Error ? e.message : String(e)}` };
+        r = error(`check threw: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
-    const v = r as Verdict;
+    const v = r as Verdict; // lib/result.ts allocates results in the Verdict layout
+
     v.checkId = check.id;
     v.inScope = state.inScope;
     out[i] = v;
