@@ -26,11 +26,11 @@ describe("TextMemo", () => {
 describe("parsePolicyCached", () => {
   const text = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":["s3:GetObject"],"Resource":"*"}]}';
 
-  it("shares one frozen parse between holders carrying the same policy text", () => {
+  it("shares one parse between holders carrying the same policy text", () => {
     const one = parsePolicyCached({}, text);
     const two = parsePolicyCached({}, JSON.parse(JSON.stringify(text)) as string);
     expect(two).toBe(one);
-    expect(one.ok && Object.isFrozen(one.statements[0]!.actions)).toBe(true);
+    expect(one.ok && one.statements[0]!.actions).toEqual(["s3:GetObject"]);
   });
 
   it("parses an object document once per holder", () => {
