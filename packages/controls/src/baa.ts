@@ -37,26 +37,31 @@ function build(provider: Provider): Matcher {
   return { exact, prefixes };
 }
 const matchers: Record<Provider, Matcher> = { aws: build("aws"), azure: build("azure") };
-const memo = new Map<string, BaaService | null>();
+// Per provider, by resource type as given: the answer for a type never changes, and the engine asks per resource.
+const memo: Record<Provider, Map<string, BaaService | null>> = { aws: new Map(), azure: new Map() };
+const coveredMemo: Record<Provider, Map<string, boolean>> = { aws: new Map(), azure: new Map() };
 // Types Safeguard's collectors build from describe APIs, mapped to the Config type of the same service.
 const ALIASES: Record<string, string> = { "AWS::EC2::Snapshot": "AWS::EC2::Volume" };
 
 /** The BAA-listed service a resource type belongs to, or null when none covers it. */
 export function baaServiceFor(provider: Provider, resourceType: string): BaaService | null {
-  const key = `${provider}|${resourceType}`;
-  const hit = memo.get(key);
+  const hit = memo[provider].get(resourceType);
   if (hit !== undefined) return hit;
   const t = (ALIASES[resourceType] ?? resourceType).toLowerCase();
   const m = matchers[provider];
   let found: BaaService | null = m.exact.get(t) ?? null;
   if (!found) for (const [prefix, s] of m.prefixes) if (t.startsWith(prefix)) { found = s; break; }
-  memo.set(key, found);
+  memo[provider].set(resourceType, found);
   return found;
 }
 
 export function isBaaCovered(provider: Provider, resourceType: string): boolean {
-  if (SYNTHETIC.test(resourceType) || AZURE_CONTROL_PLANE.has(resourceType.toLowerCase())) return true;
-  return baaServiceFor(provider, resourceType) !== null;
+  let covered = coveredMemo[provider].get(resourceType);
+  if (covered === undefined) {
+    covered = SYNTHETIC.test(resourceType) || AZURE_CONTROL_PLANE.has(resourceType.toLowerCase()) || baaServiceFor(provider, resourceType) !== null;
+    coveredMemo[provider].set(resourceType, covered);
+  }
+  return covered;
 }
 
 const providerOf = (t: string): Provider => (t.startsWith("AWS::") || t.startsWith("Safeguard::AWS::") ? "aws" : "azure");

@@ -34,11 +34,21 @@ export const DEFAULT_SCOPE: Scope = { mode: "ALL", phiTags: DEFAULT_PHI_TAGS, no
 /** key (lower-cased) -> accepted values (lower-cased), null = any value. */
 type TagMatcher = Map<string, Set<string> | null>;
 
+/** What one tag key (as spelled on the resource) can decide: undefined = the key is in neither rule set. */
+interface KeyRule {
+  phi: Set<string> | null | undefined;
+  nonProd: Set<string> | null | undefined;
+}
+
 interface CompiledScope {
   all: boolean;
   phi: TagMatcher;
   nonProd: TagMatcher;
+  /** Tag key exactly as spelled -> its rule (null when irrelevant): estates reuse a few hundred tag keys. */
+  byKey: Map<string, KeyRule | null>;
 }
+
+const MAX_REMEMBERED_KEYS = 10_000;
 
 function compileRules(rules: readonly TagRule[]): TagMatcher {
   const m: TagMatcher = new Map();
@@ -62,7 +72,7 @@ const compiled = new WeakMap<Scope, CompiledScope>();
 function compile(scope: Scope): CompiledScope {
   let c = compiled.get(scope);
   if (!c) {
-    c = { all: scope.mode !== "PHI_TAGGED", phi: compileRules(scope.phiTags), nonProd: compileRules(scope.nonProdTags) };
+    c = { all: scope.mode !== "PHI_TAGGED", phi: compileRules(scope.phiTags), nonProd: compileRules(scope.nonProdTags), byKey: new Map() };
     compiled.set(scope, c);
   }
   return c;
@@ -91,15 +101,38 @@ export function hasNonProdTag(r: ResourceSnapshot, scope: Scope = DEFAULT_SCOPE)
 // Account- and region-level facts govern everything in them, so they are always in scope.
 const ALWAYS_IN_SCOPE = new Set(["Safeguard::AWS::Account", "Safeguard::AWS::Region", "microsoft.resources/subscriptions"]);
 
-/** Everything the engine needs to know about a resource's tags, computed once per resource. */
+function keyRule(c: CompiledScope, key: string): KeyRule | null {
+  let rule = c.byKey.get(key);
+  if (rule === undefined) {
+    const k = key.toLowerCase();
+    const phi = c.phi.get(k);
+    const nonProd = c.nonProd.get(k);
+    rule = phi === undefined && nonProd === undefined ? null : { phi, nonProd };
+    if (c.byKey.size < MAX_REMEMBERED_KEYS) c.byKey.set(key, rule);
+  }
+  return rule;
+}
+
+const valueMatches = (want: Set<string> | null, v: string | undefined): boolean =>
+  want === null || (v !== undefined && want.has(v.trim().toLowerCase()));
+
+/**
+ * Everything the engine needs to know about a resource's tags, computed once per resource: the same answers
+ * as hasPhiTag / hasNonProdTag, in one pass over the tags without lower-casing keys already seen.
+ */
 export function resourceState(r: ResourceSnapshot, scope: Scope = DEFAULT_SCOPE): ResourceState {
   const c = compile(scope);
-  const phiTagged = matches(r.tags, c.phi);
-  return {
-    inScope: c.all || phiTagged || ALWAYS_IN_SCOPE.has(r.resourceType),
-    phiTagged,
-    nonProdTagged: matches(r.tags, c.nonProd),
-  };
+  const tags = r.tags;
+  let phiTagged = false;
+  let nonProdTagged = false;
+  for (const k in tags) {
+    const rule = keyRule(c, k);
+    if (rule === null) continue;
+    if (!phiTagged && rule.phi !== undefined && valueMatches(rule.phi, tags[k])) phiTagged = true;
+    if (!nonProdTagged && rule.nonProd !== undefined && valueMatches(rule.nonProd, tags[k])) nonProdTagged = true;
+    if (phiTagged && nonProdTagged) break;
+  }
+  return { inScope: c.all || phiTagged || ALWAYS_IN_SCOPE.has(r.resourceType), phiTagged, nonProdTagged };
 }
 
 /** Validates an untrusted scope (e.g. from org settings), falling back to defaults field by field. */
