@@ -139,6 +139,9 @@ function handler(state: SimState, baseUrl: () => string, log: (line: string) => 
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
+  // A client that promises more body than it sends must not pin a socket for Node's default 5 minutes.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 15_000;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));

@@ -53,6 +53,17 @@ describe("STS AssumeRole through the real SDK", () => {
     }
   });
 
+  it("answers an unknown action with InvalidAction in the query protocol's envelope", async () => {
+    const sts = new STSClient(platformClientConfig(sim));
+    sts.middlewareStack.add((next) => async (args) => {
+      // Same length: content-length is already set when this step runs.
+      const request = args.request as { body: string };
+      request.body = String(request.body).replace("Action=GetCallerIdentity", "Action=GetCallerIdentitx");
+      return next(args);
+    }, { step: "build" });
+    await expect(sts.send(new GetCallerIdentityCommand({}))).rejects.toMatchObject({ name: "InvalidAction", $metadata: { httpStatusCode: 400 } });
+  });
+
   it("does not let an assumed session chain into another account's role", async () => {
     const sts = new STSClient(await assumedClientConfig(sim, 0));
     const other = sim.estate.aws[1];

@@ -5,19 +5,23 @@ import { AwsError } from "./errors";
 export interface Cursor {
   list: number;
   pos: number;
+  /** Optional figure carried between pages (Resource Graph's totalRecords, counted once on the first page). */
+  total?: number;
 }
 
 const fingerprint = (request: string) => createHash("sha1").update(request).digest("base64url").slice(0, 12);
 
 export function encodeToken(request: string, cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ f: fingerprint(request), l: cursor.list, p: cursor.pos })).toString("base64url");
+  return Buffer.from(JSON.stringify({ f: fingerprint(request), l: cursor.list, p: cursor.pos, ...(cursor.total === undefined ? {} : { t: cursor.total }) })).toString("base64url");
 }
 
 export function decodeToken(token: string | undefined, request: string, errorCode = "InvalidNextTokenException"): Cursor {
   if (!token) return { list: 0, pos: 0 };
   try {
-    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { f?: string; l?: number; p?: number };
-    if (parsed.f === fingerprint(request) && Number.isInteger(parsed.l) && Number.isInteger(parsed.p)) return { list: parsed.l as number, pos: parsed.p as number };
+    const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { f?: string; l?: number; p?: number; t?: number };
+    if (parsed.f === fingerprint(request) && Number.isInteger(parsed.l) && Number.isInteger(parsed.p)) {
+      return { list: parsed.l as number, pos: parsed.p as number, ...(Number.isInteger(parsed.t) ? { total: parsed.t } : {}) };
+    }
   } catch {
     // fall through to the error below
   }

@@ -84,10 +84,20 @@ export function parseKql(query: string): KqlQuery {
   return out;
 }
 
+// Paths are split once per distinct path, not once per row: a 100k-row scan evaluates them a lot.
+const segmentCache = new Map<string, string[]>();
+function segmentsOf(path: string): string[] {
+  let segments = segmentCache.get(path);
+  if (!segments) {
+    segments = (path.match(/[A-Za-z_]\w*|\['[^']+'\]/g) ?? []).map((part) => (part.startsWith("[") ? part.slice(2, -2) : part));
+    if (segmentCache.size < 1000) segmentCache.set(path, segments);
+  }
+  return segments;
+}
+
 function valueAt(row: Record<string, unknown>, path: string): unknown {
   let current: unknown = row;
-  for (const part of path.match(/[A-Za-z_]\w*|\['[^']+'\]/g) ?? []) {
-    const key = part.startsWith("[") ? part.slice(2, -2) : part;
+  for (const key of segmentsOf(path)) {
     if (current && typeof current === "object" && !Array.isArray(current)) current = (current as Record<string, unknown>)[key];
     else return undefined;
   }

@@ -55,9 +55,6 @@ export function queryResources(state: SimState, body: QueryRequest): HttpReply {
   const accept = (r: AzureResource) => !r.deleted && tableOf(r.row.type) === table && rowMatches(r.row, query.where);
   const lists = subs.map((s) => s.resources);
   if (query.orderBy && query.orderBy.desc) lists.reverse();
-  let total = 0;
-  for (const list of lists) for (const r of list) if (accept(r)) total++;
-
   const request = JSON.stringify({ q: body.query, s: subs.map((s) => s.subscriptionId) });
   let cursor;
   try {
@@ -65,6 +62,12 @@ export function queryResources(state: SimState, body: QueryRequest): HttpReply {
   } catch (err) {
     if (err instanceof AwsError) return armError(400, "BadRequest", supportInfo(), [{ code: "InvalidSkipToken", message: "The $skipToken is invalid." }]);
     throw err;
+  }
+  // totalRecords is counted on the first page and carried in the $skipToken after that.
+  let total = cursor.total ?? -1;
+  if (total < 0) {
+    total = 0;
+    for (const list of lists) for (const r of list) if (accept(r)) total++;
   }
   let skip = options.$skipToken ? 0 : (options.$skip ?? 0);
   const ordered = query.orderBy?.desc ? lists.map((l) => [...l].reverse()) : lists;
@@ -79,7 +82,7 @@ export function queryResources(state: SimState, body: QueryRequest): HttpReply {
   const data = page.map((r) => projectRow(r.row, query.project));
   return json(200, {
     totalRecords: total, count: data.length, resultTruncated: "false",
-    ...(next ? { $skipToken: encodeToken(request, next) } : {}),
+    ...(next ? { $skipToken: encodeToken(request, { ...next, total }) } : {}),
     facets: [], data,
   }, { "x-ms-user-quota-remaining": "14", "x-ms-user-quota-resets-after": "00:00:05" });
 }
