@@ -5,7 +5,7 @@
 // existing build with BENCH_SKIP_BUILD=1), signs in, and drives the dashboard routes with
 // concurrent clients. Prints p50/p95/p99 per route and ends with one JSON line.
 //
-// Settings: BENCH_PORT (3917), BENCH_CONCURRENCY (8), BENCH_REQUESTS per route (150),
+// Settings: BENCH_PORT (3917), BENCH_CONCURRENCY (4), BENCH_REQUESTS per route (150),
 // BENCH_ORGS (100), BENCH_FINDINGS (1000000), BENCH_SKIP_BUILD, BENCH_KEEP_DB.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -20,7 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const webDir = resolve(here, "..");
 const num = (name: string, d: number) => Number(process.env[name] ?? d);
 const PORT = num("BENCH_PORT", 3917);
-const CONCURRENCY = num("BENCH_CONCURRENCY", 8);
+const CONCURRENCY = num("BENCH_CONCURRENCY", 4);
 const REQUESTS = num("BENCH_REQUESTS", 150);
 const ORGS_DRIVEN = 10;
 const PASSWORD = "Bench-password-2026!";
