@@ -30,14 +30,16 @@ const SYSTEMS = ["ehr", "pacs", "labs", "claims", "portal", "fhir", "hl7", "bill
 const ENVS = ["prod", "prod", "prod", "staging", "dev"];
 
 export function azureName(ctx: AzureContext, kind: string, make: () => string): string {
-  for (let i = 0; i < 20; i++) {
+  // A few tries for a clean name; past that (large estates exhaust the combinations) add a suffix.
+  for (let i = 0; i < 3; i++) {
     const n = make();
     if (!ctx.used.has(`${kind}:${n}`)) {
       ctx.used.add(`${kind}:${n}`);
       return n;
     }
   }
-  const n = `${make()}${ctx.rng.hex(4)}`;
+  let n = `${make()}${ctx.rng.hex(4)}`;
+  while (ctx.used.has(`${kind}:${n}`)) n = `${make()}${ctx.rng.hex(6)}`;
   ctx.used.add(`${kind}:${n}`);
   return n;
 }
@@ -90,7 +92,7 @@ export const storageAccountSpec: AzureTypeSpec = {
   flaws: ["http-allowed", "tls10", "public-blob", "network-allow", "platform-keys", "no-infra-encryption", "no-private-endpoint", "shared-key", "no-versioning", "no-blob-soft-delete", "no-container-soft-delete", "lrs", "no-key-expiry", "phi-in-dev", "unclassified"],
   weight: 6,
   build(ctx, flaws) {
-    const name = azureName(ctx, "sa", () => `st${sys(ctx)}${ctx.rng.hex(8)}`.slice(0, 24));
+    const name = azureName(ctx, "sa", () => `st${sys(ctx)}${ctx.rng.hex(12)}`.slice(0, 20));
     const row = armRow(ctx, "Microsoft.Storage/storageAccounts", name, {
       kind: "StorageV2", sku: { name: flaws.has("lrs") ? "Standard_LRS" : ctx.rng.pick(["Standard_GRS", "Standard_RAGZRS"]), tier: "Standard" },
       identity: { type: "SystemAssigned", principalId: ctx.rng.hex(32), tenantId: ctx.tenantId },
