@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EstateDescriptor } from "../src/admin/routes";
 import type { DriftChange } from "../src/estate/drift";
-import type { RunningSimulator } from "../src/server";
+import { startSimulator, type RunningSimulator } from "../src/server";
 import { startTestSimulator } from "./helpers";
 
 let sim: RunningSimulator;
@@ -67,5 +67,21 @@ describe("bad requests never crash the simulator", () => {
     expect(graph.status).toBe(401);
     expect(((await graph.json()) as { error: { code: string } }).error.code).toBe("AuthenticationFailed");
     expect((await fetch(`${sim.url}/_sim/health`)).status).toBe(200);
+  });
+});
+
+describe("drift mode", () => {
+  it("drifts resources by itself every N minutes, stamping each change", async () => {
+    const started = new Date().toISOString();
+    // 0.005 minutes = 300 ms, so the test sees a few rounds without waiting minutes.
+    const drifting = await startSimulator({ port: 0, httpsPort: false, driftEveryMinutes: 0.005, estate: { seed: "auto", awsAccounts: 1, azureSubscriptions: 1, resourcesPerAccount: 200 } });
+    try {
+      const changed = () => [...(drifting.state.estate.aws[0]?.items.all() ?? [])].filter((i) => i.configurationItemCaptureTime > started).length
+        + (drifting.state.estate.azure[0]?.resources.filter((r) => String((r.row.properties as { changedTime?: string }).changedTime) > started).length ?? 0);
+      for (let i = 0; i < 100 && changed() < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(changed()).toBeGreaterThanOrEqual(3);
+    } finally {
+      await drifting.stop();
+    }
   });
 });
