@@ -57,6 +57,9 @@ export interface FieldRule {
 export function field(rule: FieldRule): CheckSpec["evaluate"] {
   const at: Path = p(rule.path);
   const { ok, expected, missing, skip } = rule;
+  // Reason strings built once per check rather than once per verdict.
+  const notRecorded = `${at.path} is not recorded`;
+  const notSet = `${at.path} is not set`;
   return (r) => {
     if (skip) {
       const why = skip(r);
@@ -64,9 +67,9 @@ export function field(rule: FieldRule): CheckSpec["evaluate"] {
     }
     const v = read(r, at);
     if (v === undefined || v === null) {
-      if (missing === "error") return error(`${at.path} is not recorded`, [ev(at.path, v ?? null, expected)]);
-      if (missing === "na") return na(`${at.path} is not set`, [ev(at.path, v ?? null, expected)]);
-      return fail([ev(at.path, v ?? null, expected)], `${at.path} is not set`);
+      if (missing === "error") return error(notRecorded, [ev(at.path, v ?? null, expected)]);
+      if (missing === "na") return na(notSet, [ev(at.path, v ?? null, expected)]);
+      return fail([ev(at.path, v ?? null, expected)], notSet);
     }
     return ok(v) ? pass([ev(at.path, v, expected)]) : fail([ev(at.path, v, expected)]);
   };

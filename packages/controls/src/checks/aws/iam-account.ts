@@ -37,6 +37,11 @@ function withReport(decide: (rows: Record<string, unknown>[], now: number) => Ch
 const ppFix = (flag: string, tf: string) => fix("IAM > Account settings > Password policy > Edit.", `aws iam update-account-password-policy ${flag}`, `resource "aws_iam_account_password_policy" { ${tf} }`);
 const users = (rows: Record<string, unknown>[]) => rows.filter((x) => x.user !== ROOT_USER);
 
+// The credential report's two access-key column groups, as constant property names (no key strings built per row).
+const ACCESS_KEYS = [1, 2].map((n) => ({
+  n, name: `access_key_${n}`, active: `access_key_${n}_active`, lastRotated: `access_key_${n}_last_rotated`, lastUsed: `access_key_${n}_last_used_date`,
+}));
+
 function summaryOrReport(r: ResourceSnapshot, summaryKey: string, rootField: (root: Record<string, unknown>) => boolean | undefined): { value: boolean; evidence: Evidence } | string {
   const sm = r.configuration?.accountSummary;
   if (isObj(sm) && sm[summaryKey] !== undefined) return { value: num(sm[summaryKey]) !== 0, evidence: ev(`configuration.accountSummary.${summaryKey}`, sm[summaryKey]) };
@@ -129,10 +134,10 @@ export const iamAccountChecks = [
     evaluate: withReport((rows, now) => {
       const bad: unknown[] = [];
       for (const u of rows) {
-        for (const n of [1, 2]) {
-          if (u[`access_key_${n}_active`] !== "true") continue;
-          const age = daysSince(u[`access_key_${n}_last_rotated`], now);
-          if (age === undefined || age > MAX_KEY_AGE) bad.push({ user: u.user, key: n, ageDays: age ?? null });
+        for (const k of ACCESS_KEYS) {
+          if (u[k.active] !== "true") continue;
+          const age = daysSince(u[k.lastRotated], now);
+          if (age === undefined || age > MAX_KEY_AGE) bad.push({ user: u.user, key: k.n, ageDays: age ?? null });
         }
       }
       return bad.length === 0 ? pass([ev("configuration.credentialReport[].access_key_N_last_rotated", `all active keys <= ${MAX_KEY_AGE} days`)]) : fail([ev("configuration.credentialReport[].access_key_N_last_rotated", bad, `<= ${MAX_KEY_AGE} days`)]);
@@ -151,10 +156,10 @@ export const iamAccountChecks = [
           const d = daysSince(u.password_last_used, now) ?? daysSince(u.user_creation_time, now);
           if (d !== undefined && d > MAX_UNUSED) bad.push({ user: u.user, credential: "password", idleDays: d });
         }
-        for (const n of [1, 2]) {
-          if (u[`access_key_${n}_active`] !== "true") continue;
-          const d = daysSince(u[`access_key_${n}_last_used_date`], now) ?? daysSince(u[`access_key_${n}_last_rotated`], now);
-          if (d !== undefined && d > MAX_UNUSED) bad.push({ user: u.user, credential: `access_key_${n}`, idleDays: d });
+        for (const k of ACCESS_KEYS) {
+          if (u[k.active] !== "true") continue;
+          const d = daysSince(u[k.lastUsed], now) ?? daysSince(u[k.lastRotated], now);
+          if (d !== undefined && d > MAX_UNUSED) bad.push({ user: u.user, credential: k.name, idleDays: d });
         }
       }
       return bad.length === 0 ? pass([ev("configuration.credentialReport", `no credential idle > ${MAX_UNUSED} days`)]) : fail([ev("configuration.credentialReport", bad, `used within ${MAX_UNUSED} days`)]);

@@ -26,7 +26,7 @@ function alertOperations(ctx: EvalContext): Map<string, Set<string>> {
   });
 }
 
-const alertFor = (id: string, title: string, ops: string[]) =>
+const alertFor = (id: string, title: string, ops: string[], opsLower = ops.map((o) => o.toLowerCase())) =>
   azure({
     id, resourceType: SUB, severity: "medium", citations: C.alerting, contextTypes: [ALERT],
     title, rationale: "Changes to network boundaries and policy are security events; someone must be told when they happen.",
@@ -34,7 +34,7 @@ const alertFor = (id: string, title: string, ops: string[]) =>
     remediation: fix("Monitor > Alerts > Create > Alert rule: signal Activity Log, the operations listed, action group.", `az monitor activity-log alert create -g RG -n ALERT --condition operationName=${ops[0]}`, "resource \"azurerm_monitor_activity_log_alert\""),
     evaluate(r, ctx) {
       const have = alertOperations(ctx).get(r.accountId) ?? new Set<string>();
-      const missing = ops.filter((o) => !have.has(o.toLowerCase()));
+      const missing = ops.filter((o, i) => !have.has(opsLower[i]!));
       return verdict(missing.length === 0, [ev(`${ALERT}.properties.condition.allOf[operationName]`, missing.length === 0 ? ops : { missing }, ops)]);
     },
   });

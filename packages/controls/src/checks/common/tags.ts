@@ -1,6 +1,6 @@
 // Product rules on tags: data stores carry a PHI classification; PHI never sits in dev/test;
 // PHI only on services the provider's BAA covers.
-import { baaServiceFor, isBaaCovered } from "../../baa";
+import { baaServiceFor, isBaaCovered, type BaaService } from "../../baa";
 import { aws, azure, fix } from "../../lib/define";
 import { ev, na, verdict } from "../../lib/result";
 import { C } from "../../rule/citations";
@@ -48,6 +48,14 @@ const notNonProd = (provider: Provider): Check =>
     },
   });
 
+// "service (list of date)" per BAA service, built once: the evidence of every PHI-tagged resource names it.
+const serviceLabels = new Map<BaaService, string>();
+function serviceLabel(s: BaaService): string {
+  let label = serviceLabels.get(s);
+  if (label === undefined) serviceLabels.set(s, (label = `${s.service} (list of ${s.listDate})`));
+  return label;
+}
+
 const baaCovered = (provider: Provider): Check =>
   (provider === "aws" ? aws : azure)({
     id: `${provider}.baa.service-covered`, resourceType: WILDCARD, severity: "critical", citations: C.businessAssociate, needsConfiguration: false,
@@ -58,7 +66,7 @@ const baaCovered = (provider: Provider): Check =>
     evaluate(r, _ctx, state) {
       if (!state.phiTagged) return na("not tagged as holding PHI", [ev("tags", r.tags)]);
       const s = baaServiceFor(r.provider, r.resourceType);
-      return verdict(isBaaCovered(r.provider, r.resourceType), [ev("resourceType", r.resourceType, "a type of a BAA-listed service"), ev("baaService", s ? `${s.service} (list of ${s.listDate})` : null)]);
+      return verdict(isBaaCovered(r.provider, r.resourceType), [ev("resourceType", r.resourceType, "a type of a BAA-listed service"), ev("baaService", s ? serviceLabel(s) : null)]);
     },
   });
 
