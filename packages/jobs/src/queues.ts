@@ -48,7 +48,7 @@ export function queues(settings?: RedisSettings): Queues {
   if (!globalForQueues.__safeguardQueues) {
     const url = settings?.url ?? process.env.REDIS_URL;
     if (!url) throw new Error("REDIS_URL is not set (e.g. redis://127.0.0.1:6379).");
-    globalForQueues.__safeguardQueues = createQueues({ url, prefix: settings?.prefix });
+    globalForQueues.__safeguardQueues = createQueues({ url, prefix: settings?.prefix ?? process.env.SAFEGUARD_QUEUE_PREFIX });
   }
   return globalForQueues.__safeguardQueues;
 }
