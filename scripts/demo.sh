@@ -41,7 +41,7 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 wait_http() { # url seconds name
-  for _ in $(seq 1 "$2"); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 1; done
+  for _ in $(seq 1 "$2"); do curl -fs -o /dev/null "$1" 2>/dev/null && return 0; sleep 1; done
   die "$3 did not start; see .data/logs/"
 }
 

@@ -23,7 +23,7 @@ node -e 'const R=require("ioredis");const r=new R(process.env.REDIS_URL);r.keys(
 
 npm run --silent sim -- serve --port "$SIM_PORT" --https-port "$SIM_HTTPS_PORT" --seed 7 --aws-accounts 1 --azure-subscriptions 1 \
   --resources 150 --misconfigured 0.25 > .data/logs/e2e-sim.log 2>&1 &
-for _ in $(seq 1 60); do curl -fsS -o /dev/null "$SIM_URL/_sim/estate" && break; sleep 1; done
+for _ in $(seq 1 60); do curl -fs -o /dev/null "$SIM_URL/_sim/estate" && break; sleep 1; done
 npx tsx prisma/seed.ts > .data/logs/e2e-seed.log 2>&1
 NODE_EXTRA_CA_CERTS="$(sim_ca_cert)" npm run --silent start -w @safeguard/worker > .data/logs/e2e-worker.log 2>&1 &
 cd apps/web && npx next start -p "${E2E_WEB_PORT:-3100}" 2>&1 | tee ../../.data/logs/e2e-web.log
