@@ -13,8 +13,11 @@ export type KqlCondition =
   | { kind: "in"; path: string; values: string[]; caseInsensitive: boolean; negate: boolean }
   | { kind: "cmp"; path: string; op: "==" | "=~" | "!=" | "!~" | ">" | ">=" | "<" | "<="; value: string | number | boolean; isDate: boolean };
 
+/** The Resource Graph tables this simulator serves (supported-tables reference). */
+export const KQL_TABLES = ["resources", "securityresources", "recoveryservicesresources", "appserviceresources", "authorizationresources", "policyresources", "resourcecontainers"] as const;
+
 export interface KqlQuery {
-  table: "resources" | "securityresources" | "recoveryservicesresources";
+  table: (typeof KQL_TABLES)[number];
   where: KqlCondition[];
   orderBy: { path: string; desc: boolean } | null;
   project: string[] | null;
@@ -65,8 +68,9 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
 export function parseKql(query: string): KqlQuery {
   const stages = splitTopLevel(query, /\|/);
   const tableName = (stages[0] ?? "").trim().toLowerCase();
-  if (tableName !== "resources" && tableName !== "securityresources" && tableName !== "recoveryservicesresources") throw new KqlError(`unknown table '${stages[0]?.trim()}'`, stages[0]?.trim() ?? "", 0);
-  const out: KqlQuery = { table: tableName, where: [], orderBy: null, project: null };
+  const table = KQL_TABLES.find((t) => t === tableName);
+  if (!table) throw new KqlError(`unknown table '${stages[0]?.trim()}'`, stages[0]?.trim() ?? "", 0);
+  const out: KqlQuery = { table, where: [], orderBy: null, project: null };
   let offset = (stages[0] ?? "").length + 1;
   for (const stage of stages.slice(1)) {
     const s = stage.trim();

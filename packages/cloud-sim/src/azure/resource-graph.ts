@@ -18,6 +18,10 @@ const supportInfo = () => `Please provide below info when asking for support: ti
 export function tableOf(type: string): string {
   if (type.startsWith("microsoft.security/")) return "securityresources";
   if (type.startsWith("microsoft.recoveryservices/vaults/") || type.startsWith("microsoft.dataprotection/backupvaults/")) return "recoveryservicesresources";
+  if (type === "microsoft.web/sites/config") return "appserviceresources";
+  if (type === "microsoft.authorization/roledefinitions" || type === "microsoft.authorization/roleassignments") return "authorizationresources";
+  if (type.startsWith("microsoft.authorization/policy")) return "policyresources";
+  if (type === "microsoft.resources/subscriptions" || type === "microsoft.resources/subscriptions/resourcegroups") return "resourcecontainers";
   return "resources";
 }
 

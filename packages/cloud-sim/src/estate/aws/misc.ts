@@ -125,3 +125,41 @@ export const lambdaSpec: AwsTypeSpec = {
     };
   },
 };
+
+export const httpApiStageSpec: AwsTypeSpec = {
+  type: "AWS::ApiGatewayV2::Stage",
+  flaws: ["no-access-logs"],
+  weight: 0.5,
+  build(ctx, flaws) {
+    const apiId = ctx.rng.hex(10);
+    const stage = ctx.rng.pick(["$default", "prod", "v2"]);
+    const arn = `arn:aws:apigateway:${ctx.region}::/apis/${apiId}/stages/${stage}`;
+    return {
+      resourceId: arn, resourceName: stage, arn, availabilityZone: "Regional", createdAt: isoDaysAgo(ctx, 5, 600),
+      configuration: {
+        stageName: stage, apiId, autoDeploy: true, defaultRouteSettings: { detailedMetricsEnabled: true, throttlingBurstLimit: 500, throttlingRateLimit: 1000 },
+        ...(flaws.has("no-access-logs") ? {} : { accessLogSettings: { destinationArn: `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:/apigw/http/${apiId}`, format: "$context.requestId $context.status" } }),
+      },
+      tags: { Team: "patient-portal" },
+    };
+  },
+};
+
+export const dmsReplicationInstanceSpec: AwsTypeSpec = {
+  type: "AWS::DMS::ReplicationInstance",
+  flaws: ["public"],
+  weight: 0.3,
+  build(ctx, flaws) {
+    const name = uniqueName(ctx, "dms", () => `${systemName(ctx)}-migration`);
+    const arn = `arn:aws:dms:${ctx.region}:${ctx.accountId}:rep:${ctx.rng.hex(26).toUpperCase()}`;
+    return {
+      resourceId: arn, resourceName: name, arn, availabilityZone: "Not Applicable", createdAt: isoDaysAgo(ctx, 10, 400),
+      configuration: {
+        ReplicationInstanceIdentifier: name, ReplicationInstanceClass: "dms.r5.large", AllocatedStorage: 100, EngineVersion: "3.5.3",
+        PubliclyAccessible: flaws.has("public"), MultiAZ: true, KmsKeyId: kmsKeyArn(ctx), AutoMinorVersionUpgrade: true,
+        ReplicationSubnetGroupIdentifier: "dms-private", VpcSecurityGroupIds: [ctx.rng.pick(network(ctx).securityGroups)],
+      },
+      tags: { Team: "data-eng" },
+    };
+  },
+};

@@ -187,7 +187,7 @@ export const subnetSpec: AwsTypeSpec = {
 
 export const instanceSpec: AwsTypeSpec = {
   type: "AWS::EC2::Instance",
-  flaws: ["public-ip", "imds-v1", "not-ssm-managed"],
+  flaws: ["public-ip", "imds-v1", "not-ssm-managed", "missing-patches"],
   weight: 10,
   build(ctx, flaws) {
     const net = network(ctx);
@@ -205,6 +205,18 @@ export const instanceSpec: AwsTypeSpec = {
     const tags = tagsFor(ctx, name, flaws, false);
     ctx.instanceIds[ctx.region] ??= [];
     ctx.instanceIds[ctx.region]?.push(id);
+    const patchStatus = flaws.has("missing-patches") ? "NON_COMPLIANT" : "COMPLIANT";
+    const patches: Draft[] = flaws.has("not-ssm-managed") ? [] : [{
+      resourceType: "AWS::SSM::PatchCompliance", resourceId: `AWS::SSM::ManagedInstanceInventory/${id}`, resourceName: null,
+      arn: `arn:aws:ssm:${ctx.region}:${ctx.accountId}:patch-compliance/AWS::SSM::ManagedInstanceInventory/${id}`, availabilityZone: "Not Applicable",
+      configuration: {
+        "AWS:ComplianceItem": {
+          ComplianceType: "Patch", Status: patchStatus, ExecutionSummary: { ExecutionTime: isoDaysAgo(ctx, 0, 3), ExecutionType: "Command" },
+          Content: { Patch: { PatchBaselineId: "pb-0e392de35e7c563b7", Severity: patchStatus === "COMPLIANT" ? "UNSPECIFIED" : "CRITICAL", MissingCount: patchStatus === "COMPLIANT" ? 0 : ctx.rng.int(1, 14) } },
+        },
+      },
+      relationships: [{ resourceType: "AWS::SSM::ManagedInstanceInventory", resourceId: id, relationshipName: "Is associated with ManagedInstanceInventory" }],
+    }];
     const inventory: Draft[] = flaws.has("not-ssm-managed") ? [] : [{
       resourceType: "AWS::SSM::ManagedInstanceInventory", resourceId: id, resourceName: null, arn: `arn:aws:ssm:${ctx.region}:${ctx.accountId}:managed-instance-inventory/${id}`,
       availabilityZone: "Not Applicable",
@@ -243,7 +255,7 @@ export const instanceSpec: AwsTypeSpec = {
         { resourceType: "AWS::EC2::Volume", resourceId: volumeId, relationshipName: "Is attached to Volume" },
         { resourceType: "AWS::EC2::NetworkInterface", resourceId: eni, relationshipName: "Contains NetworkInterface" },
       ],
-    }, ...inventory];
+    }, ...inventory, ...patches];
   },
 };
 

@@ -4,7 +4,7 @@ import { dbClusterSnapshotSpec, dbClusterSpec, dbInstanceSpec, dbSnapshotSpec, o
 import { acmCertificateSpec, albSpec, apiStageSpec, classicElbSpec, cloudFrontSpec } from "./edge";
 import { iamGroupSpec, iamPolicySpec, iamRoleSpec, iamUserSpec } from "./iam";
 import { trailSpec } from "./logging";
-import { backupPlanSpec, backupVaultSpec, eksClusterSpec, lambdaSpec, recoveryPointSpec, sageMakerNotebookSpec } from "./misc";
+import { backupPlanSpec, backupVaultSpec, dmsReplicationInstanceSpec, eksClusterSpec, httpApiStageSpec, lambdaSpec, recoveryPointSpec, sageMakerNotebookSpec } from "./misc";
 import { instanceSpec, networkAclSpec, securityGroupSpec, subnetSpec, volumeSpec } from "./network";
 import { bucketSpec, dynamoTableSpec, efsSpec, kmsKeySpec, secretSpec, snsTopicSpec } from "./storage";
 
@@ -14,7 +14,7 @@ export const AWS_SPECS: readonly AwsTypeSpec[] = [
   dbInstanceSpec, dbClusterSpec, dbSnapshotSpec, dbClusterSnapshotSpec, redshiftClusterSpec, openSearchSpec,
   iamUserSpec, iamRoleSpec, iamGroupSpec, iamPolicySpec,
   trailSpec, classicElbSpec, albSpec, cloudFrontSpec, acmCertificateSpec, apiStageSpec,
-  backupPlanSpec, backupVaultSpec, recoveryPointSpec, sageMakerNotebookSpec, eksClusterSpec, lambdaSpec,
+  backupPlanSpec, backupVaultSpec, recoveryPointSpec, sageMakerNotebookSpec, eksClusterSpec, lambdaSpec, httpApiStageSpec, dmsReplicationInstanceSpec,
 ];
 
 export function specFor(resourceType: string): AwsTypeSpec | undefined {

@@ -116,17 +116,21 @@ export const flowLogSpec: AzureTypeSpec = {
 
 export const webAppSpec: AzureTypeSpec = {
   type: "microsoft.web/sites",
-  flaws: ["http-allowed", "no-client-cert"],
+  flaws: ["http-allowed", "no-client-cert", "tls10", "ftp-allowed"],
   weight: 2,
   build(ctx, flaws) {
     const name = azureName(ctx, "app", () => `app-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(5)}`);
-    return {
-      row: armRow(ctx, "Microsoft.Web/sites", name, {
-        kind: "app,linux",
-        properties: { state: "Running", hostNames: [`${name}.azurewebsites.net`], httpsOnly: !flaws.has("http-allowed"), clientCertEnabled: !flaws.has("no-client-cert"), clientCertMode: "Required", publicNetworkAccess: "Enabled", defaultHostName: `${name}.azurewebsites.net` },
-        tags: azureTags(ctx, flaws, false),
-      }),
-    };
+    const site = armRow(ctx, "Microsoft.Web/sites", name, {
+      kind: "app,linux",
+      properties: { state: "Running", hostNames: [`${name}.azurewebsites.net`], httpsOnly: !flaws.has("http-allowed"), clientCertEnabled: !flaws.has("no-client-cert"), clientCertMode: "Required", publicNetworkAccess: "Enabled", defaultHostName: `${name}.azurewebsites.net` },
+      tags: azureTags(ctx, flaws, false),
+    });
+    // The site's configuration lives in ARG's appserviceresources table as microsoft.web/sites/config.
+    const config = armRow(ctx, "Microsoft.Web/sites", `${name}/config/web`, {
+      type: "microsoft.web/sites/config",
+      properties: { minTlsVersion: flaws.has("tls10") ? "1.0" : "1.2", ftpsState: flaws.has("ftp-allowed") ? "AllAllowed" : "Disabled", http20Enabled: true, alwaysOn: true, linuxFxVersion: "NODE|20-lts", scmMinTlsVersion: "1.2" },
+    });
+    return [{ row: site }, { row: config }];
   },
 };
 
@@ -148,6 +152,54 @@ export const postgresSpec: AzureTypeSpec = {
     const parameter = (pname: string, value: string) => ({ id: `${row.id}/configurations/${pname}`, name: pname, type: "Microsoft.DBforPostgreSQL/flexibleServers/configurations", properties: { value, defaultValue: "on", dataType: "Boolean", source: value === "on" ? "system-default" : "user-override", isReadOnly: false } });
     const configurations = { value: [parameter("require_secure_transport", flaws.has("tls-not-required") ? "off" : "on"), parameter("log_connections", "on")] };
     return { row, children: { configurations } };
+  },
+};
+
+export const mysqlSpec: AzureTypeSpec = {
+  type: "microsoft.dbformysql/flexibleservers",
+  flaws: ["no-geo-backup", "tls-not-required", "tls11", "public-network", "phi-in-dev"],
+  weight: 1,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "mysql", () => `mysql-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.hex(4)}`);
+    const row = armRow(ctx, "Microsoft.DBforMySQL/flexibleServers", name, {
+      sku: { name: "Standard_D2ds_v4", tier: "GeneralPurpose" },
+      properties: {
+        version: "8.0.21", state: "Ready", fullyQualifiedDomainName: `${name}.mysql.database.azure.com`, storage: { storageSizeGB: 128, autoGrow: "Enabled", iops: 684 },
+        backup: { backupRetentionDays: 35, geoRedundantBackup: flaws.has("no-geo-backup") ? "Disabled" : "Enabled" }, network: { publicNetworkAccess: flaws.has("public-network") ? "Enabled" : "Disabled" },
+        highAvailability: { mode: "ZoneRedundant", state: "Healthy" },
+      },
+      tags: azureTags(ctx, flaws, true),
+    });
+    const parameter = (pname: string, value: string) => ({ id: `${row.id}/configurations/${pname}`, name: pname, type: "Microsoft.DBforMySQL/flexibleServers/configurations", properties: { value, source: "user-override", isReadOnly: "False" } });
+    const configurations = { value: [parameter("require_secure_transport", flaws.has("tls-not-required") ? "OFF" : "ON"), parameter("tls_version", flaws.has("tls11") ? "TLSv1.1,TLSv1.2" : "TLSv1.2,TLSv1.3")] };
+    return { row, children: { configurations } };
+  },
+};
+
+export const nicSpec: AzureTypeSpec = {
+  type: "microsoft.network/networkinterfaces",
+  flaws: ["public-ip"],
+  weight: 4,
+  build(ctx, flaws) {
+    const name = azureName(ctx, "nic", () => `nic-${ctx.rng.pick(SYSTEMS)}-${ctx.rng.int(1, 40)}`);
+    const sub = `/subscriptions/${ctx.subscriptionId}/resourceGroups`;
+    return {
+      row: armRow(ctx, "Microsoft.Network/networkInterfaces", name, {
+        properties: {
+          provisioningState: "Succeeded", enableAcceleratedNetworking: true,
+          ipConfigurations: [{
+            name: "ipconfig1", id: `${sub}/${ctx.resourceGroup}/providers/Microsoft.Network/networkInterfaces/${name}/ipConfigurations/ipconfig1`,
+            properties: {
+              privateIPAddress: `10.100.${ctx.rng.int(0, 2)}.${ctx.rng.int(4, 250)}`, privateIPAllocationMethod: "Dynamic", primary: true,
+              subnet: { id: `${sub}/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-${ctx.location}/subnets/app` },
+              ...(flaws.has("public-ip") ? { publicIPAddress: { id: `${sub}/${ctx.resourceGroup}/providers/Microsoft.Network/publicIPAddresses/pip-${name}` } } : {}),
+            },
+          }],
+          networkSecurityGroup: { id: `${sub}/${ctx.resourceGroup}/providers/Microsoft.Network/networkSecurityGroups/nsg-${ctx.rng.pick(SYSTEMS)}-app` },
+        },
+        tags: azureTags(ctx, flaws, false),
+      }),
+    };
   },
 };
 

@@ -3,13 +3,12 @@
 import { flawsFor } from "../aws/stamp";
 import type { AzureResource, AzureSubscription } from "../model";
 import type { Rng } from "../random";
-import { aksSpec, cosmosSpec, diskSpec, flowLogSpec, nsgSpec, postgresSpec, registrySpec, vmSpec, webAppSpec } from "./compute";
+import { aksSpec, cosmosSpec, diskSpec, flowLogSpec, mysqlSpec, nicSpec, nsgSpec, postgresSpec, registrySpec, vmSpec, webAppSpec } from "./compute";
+import { LOCATIONS, platformDrafts } from "./platform";
 import type { AzureContext, AzureDraft, AzureTypeSpec } from "./resources";
-import { armRow, keyVaultSpec, sqlServerSpec, storageAccountSpec } from "./resources";
+import { keyVaultSpec, sqlServerSpec, storageAccountSpec } from "./resources";
 
-export const AZURE_SPECS: readonly AzureTypeSpec[] = [storageAccountSpec, sqlServerSpec, keyVaultSpec, diskSpec, vmSpec, nsgSpec, flowLogSpec, webAppSpec, postgresSpec, cosmosSpec, aksSpec, registrySpec];
-const LOCATIONS = ["eastus", "eastus2", "westus2"];
-const DEFENDER_PLANS = ["VirtualMachines", "AppServices", "SqlServers", "SqlServerVirtualMachines", "StorageAccounts", "KeyVaults", "Arm", "Dns", "Containers", "CosmosDbs", "OpenSourceRelationalDatabases"];
+export const AZURE_SPECS: readonly AzureTypeSpec[] = [storageAccountSpec, sqlServerSpec, keyVaultSpec, diskSpec, vmSpec, nicSpec, nsgSpec, flowLogSpec, webAppSpec, postgresSpec, mysqlSpec, cosmosSpec, aksSpec, registrySpec];
 const NAMES = ["Clinical Production", "Patient Portal", "Data Platform", "Shared Services", "Research"];
 
 export interface AzureSubscriptionOptions {
@@ -39,37 +38,9 @@ export function buildAzureSubscription(rng: Rng, opts: AzureSubscriptionOptions)
   const add = (d: AzureDraft) => resources.push(stampAzure(ctx, d));
   const share = opts.share;
 
-  // A Network Watcher per location in use, except (share-driven) the last one.
-  LOCATIONS.forEach((location, i) => {
-    if (share > 0 && i === LOCATIONS.length - 1 && (opts.index % 2 === 0 || rng.chance(share))) return;
-    ctx.location = location;
-    const row = armRow({ ...ctx, resourceGroup: "NetworkWatcherRG" }, "Microsoft.Network/networkWatchers", `NetworkWatcher_${location}`, { properties: { provisioningState: "Succeeded" } });
-    add({ row });
-  });
-  ctx.location = LOCATIONS[0] as string;
-  DEFENDER_PLANS.forEach((plan, i) => {
-    const standard = !(share > 0 && (i === 1 || rng.chance(share / 2)));
-    add({
-      row: {
-        id: `/subscriptions/${subscriptionId}/providers/Microsoft.Security/pricings/${plan}`, name: plan, type: "microsoft.security/pricings", tenantId: opts.tenantId,
-        kind: "", location: "", resourceGroup: "", subscriptionId, managedBy: "", sku: null, plan: null, tags: null, identity: null, zones: null, extendedLocation: null,
-        properties: { pricingTier: standard ? "Standard" : "Free", freeTrialRemainingTime: "PT0S", ...(standard ? { enablementTime: new Date(opts.referenceMs - 200 * 86_400_000).toISOString() } : {}) },
-      },
-    });
-  });
-  for (const [op, enabled] of [["Microsoft.Network/networkSecurityGroups/write", true], ["Microsoft.Authorization/policyAssignments/write", !(share > 0)]] as const) {
-    const name = `alert-${op.split("/")[1]?.toLowerCase()}-${op.split("/").pop()}`;
-    add({
-      row: armRow({ ...ctx, resourceGroup: "rg-monitoring" }, "microsoft.insights/activityLogAlerts", name, {
-        location: "global",
-        properties: {
-          scopes: [`/subscriptions/${subscriptionId}`], enabled,
-          condition: { allOf: [{ field: "category", equals: "Administrative" }, { field: "operationName", equals: op }] },
-          actions: { actionGroups: [{ actionGroupId: `/subscriptions/${subscriptionId}/resourceGroups/rg-monitoring/providers/microsoft.insights/actionGroups/secops` }] },
-        },
-      }),
-    });
-  }
+  const displayName = NAMES[opts.index % NAMES.length] as string;
+  // Subscription 0 is the clean one; odd subscriptions carry the subscription-level problems.
+  for (const d of platformDrafts(ctx, displayName, share > 0 && opts.index % 2 === 1, share)) add(d);
 
   const seen = new Map<string, number>();
   const totalWeight = AZURE_SPECS.reduce((s, x) => s + x.weight, 0);
@@ -88,7 +59,7 @@ export function buildAzureSubscription(rng: Rng, opts: AzureSubscriptionOptions)
   }
   resources.sort((a, b) => (a.row.id.toLowerCase() < b.row.id.toLowerCase() ? -1 : 1));
   return {
-    subscriptionId, displayName: NAMES[opts.index % NAMES.length] as string, tenantId: opts.tenantId, resources,
+    subscriptionId, displayName, tenantId: opts.tenantId, resources,
     byId: new Map(resources.map((r) => [r.row.id.toLowerCase(), r])),
   };
 }
