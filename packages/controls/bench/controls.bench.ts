@@ -9,6 +9,7 @@
 //
 // Prints wall-clock and CPU-time rates (the machine may be shared), peak RSS, then one JSON line
 // {"resources","resourcesPerSecond","checksPerSecond","peakRssMiB"} from the wall-clock figures.
+import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { buildContext, evaluateResource } from "../src/engine";
@@ -19,12 +20,28 @@ import { generate, templates } from "./generate";
 setFlagsFromString("--expose-gc");
 const fullGc = runInNewContext("gc") as () => void;
 
+/**
+ * CPU seconds used by the main (JavaScript) thread alone, from /proc on Linux; undefined elsewhere.
+ * Unlike process.cpuUsage() it leaves out V8's helper threads (concurrent compiler, parallel GC).
+ */
+function mainThreadCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
 const total = Number(process.argv[2] ?? 1_000_000);
 const BATCH = 100_000;
 const tpl = templates();
 
 let evalNs = 0n;
 let evalCpuUs = 0;
+let mainCpuS: number | undefined = 0;
+const batchRates: number[] = [];
 let ctxNs = 0n;
 let verdicts = 0;
 let fails = 0;
@@ -37,6 +54,7 @@ for (let done = 0; done < total; ) {
   const t1 = process.hrtime.bigint();
   fullGc();
   const c0 = process.cpuUsage();
+  const m0 = mainThreadCpuSeconds();
   const t2 = process.hrtime.bigint();
   for (let i = 0; i < n; i++) {
     const vs = evaluateResource(batch[i]!, ctx);
@@ -44,7 +62,10 @@ for (let done = 0; done < total; ) {
     for (let j = 0; j < vs.length; j++) if (vs[j]!.status === "FAIL") fails++;
   }
   const t3 = process.hrtime.bigint();
+  const m1 = mainThreadCpuSeconds();
   const c1 = process.cpuUsage(c0);
+  mainCpuS = mainCpuS === undefined || m0 === undefined || m1 === undefined ? undefined : mainCpuS + (m1 - m0);
+  batchRates.push(Math.round(n / (Number(t3 - t2) / 1e9)));
   ctxNs += t1 - t0;
   evalNs += t3 - t2;
   evalCpuUs += c1.user + c1.system;
@@ -60,7 +81,11 @@ const peakRssMiB = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10
 console.log(`templates: ${tpl.length} fixture items over ${new Set(tpl.map((t) => t.resourceType)).size} resource types, repeated with fresh ids and copied configuration`);
 console.log(`timed: evaluateResource only (generation, context build and a full GC before each batch are outside)`);
 console.log(`evaluated ${total.toLocaleString()} resources -> ${verdicts.toLocaleString()} verdicts (${fails.toLocaleString()} FAIL) in ${evalS.toFixed(2)} s wall, ${cpuS.toFixed(2)} s CPU`);
-console.log(`per CPU second (unaffected by other processes on the machine): ${Math.round(total / cpuS).toLocaleString()} resources/s, ${Math.round(verdicts / cpuS).toLocaleString()} checks/s`);
+console.log(`per batch (wall): ${batchRates.map((x) => x.toLocaleString()).join(" ")} resources/s (the first includes JIT warm-up)`);
+console.log(`per CPU second, whole process (incl. V8 compiler and GC helper threads): ${Math.round(total / cpuS).toLocaleString()} resources/s, ${Math.round(verdicts / cpuS).toLocaleString()} checks/s`);
+if (mainCpuS !== undefined && mainCpuS > 0) {
+  console.log(`per CPU second, main thread only (one core, unaffected by other processes): ${Math.round(total / mainCpuS).toLocaleString()} resources/s, ${Math.round(verdicts / mainCpuS).toLocaleString()} checks/s`);
+}
 console.log(`context build: ${ctxS.toFixed(2)} s total (${Math.round(total / ctxS).toLocaleString()} resources/s)`);
 console.log(`resources/s: ${resourcesPerSecond.toLocaleString()}   checks/s: ${checksPerSecond.toLocaleString()}   peak RSS: ${peakRssMiB} MiB`);
 console.log(JSON.stringify({ resources: total, resourcesPerSecond, checksPerSecond, peakRssMiB }));

@@ -14,22 +14,42 @@ const NIC = "microsoft.network/networkinterfaces";
 const VNET = "microsoft.network/virtualnetworks";
 const RULES = "configuration.properties.securityRules";
 
-function rules(r: ResourceSnapshot): NsgRuleView[] | undefined {
+// Five checks read the same rules: flatten them once per NSG (keyed by its properties object).
+const flattened = new WeakMap<object, NsgRuleView[]>();
+
+function rules(r: ResourceSnapshot): readonly NsgRuleView[] | undefined {
   const p = r.configuration?.properties;
   if (!isObj(p)) return undefined;
-  const out: NsgRuleView[] = [];
-  for (const x of asArray(p.securityRules)) {
-    const v = nsgRule(x);
-    if (v) out.push(v);
+  let out = flattened.get(p);
+  if (out === undefined) {
+    out = [];
+    for (const x of asArray(p.securityRules)) {
+      const v = nsgRule(x);
+      if (v) out.push(v);
+    }
+    flattened.set(p, out);
   }
   return out;
 }
 
-const openPorts = (ports: readonly number[], protocols: readonly string[]) => (r: ResourceSnapshot): CheckResult => {
-  const rs = rules(r);
-  if (!rs) return error("configuration.properties not recorded");
-  const bad = rs.filter((x) => nsgFromInternet(x) && ports.some((port) => nsgCoversPort(x, port, protocols))).map((x) => ({ rule: x.name, protocol: x.protocol, ports: x.ports, sources: x.sources }));
-  return verdict(bad.length === 0, [ev(RULES, bad.length === 0 ? `${rs.length} rule(s), none open to the Internet on ${ports.join(",")}` : bad, `no inbound Allow from Internet/*/0.0.0.0/0 on ${ports.join(",")}`)]);
+const openPorts = (ports: readonly number[], protocols: readonly string[]) => {
+  const portList = ports.join(",");
+  const expected = `no inbound Allow from Internet/*/0.0.0.0/0 on ${portList}`;
+  return (r: ResourceSnapshot): CheckResult => {
+    const rs = rules(r);
+    if (!rs) return error("configuration.properties not recorded");
+    const bad: Array<{ rule: string; protocol: string; ports: string[]; sources: string[] }> = [];
+    for (const x of rs) {
+      if (!nsgFromInternet(x)) continue;
+      for (const port of ports) {
+        if (nsgCoversPort(x, port, protocols)) {
+          bad.push({ rule: x.name, protocol: x.protocol, ports: x.ports, sources: x.sources });
+          break;
+        }
+      }
+    }
+    return verdict(bad.length === 0, [ev(RULES, bad.length === 0 ? `${rs.length} rule(s), none open to the Internet on ${portList}` : bad, expected)]);
+  };
 };
 
 const nsgFix = (port: string) => fix(`NSG > Inbound security rules: remove or restrict the Allow rule for ${port} from Any/Internet; use Azure Bastion.`, `az network nsg rule update -g RG --nsg-name NSG -n RULE --source-address-prefixes 10.0.0.0/8`, "security_rule { source_address_prefix = var.admin_cidr }");
