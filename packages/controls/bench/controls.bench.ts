@@ -1,11 +1,12 @@
-// npm run bench:controls [-- COUNT]: evaluates COUNT (default 1,000,000) generated resources across every
+// npm run bench:controls [-- COUNT] [--unique-policies]: evaluates COUNT (default 1,000,000) generated resources across every
 // covered type, in batches of 100,000 (the pipeline's batch size), on one core.
 //
 // What is timed: evaluateResource() over each batch, nothing else. Generating a batch, building its
 // context (reported on its own line) and settling the garbage the generator left behind (a full GC before
 // each timed section, so the generator's allocation debt is not billed to the engine) are outside it.
 // The estate repeats the fixture templates (see generate.ts): every resource has its own configuration
-// objects and strings, but identical policy texts recur, as templated policies do in real accounts.
+// objects and strings, but identical policy texts recur, as templated policies do in real accounts;
+// --unique-policies makes every policy text distinct (the worst case for the policy-text memo).
 //
 // Prints wall-clock and CPU-time rates (the machine may be shared), peak RSS, then one JSON line
 // {"resources","resourcesPerSecond","checksPerSecond","peakRssMiB"} from the wall-clock figures.
@@ -13,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { buildContext, evaluateResource } from "../src/engine";
+import { policyMemoStats } from "../src/lib/policy";
 import type { ResourceSnapshot } from "../src/snapshot";
 import { generate, templates } from "./generate";
 
@@ -34,7 +36,9 @@ function mainThreadCpuSeconds(): number | undefined {
   }
 }
 
-const total = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const uniquePolicies = args.includes("--unique-policies");
+const total = Number(args.find((a) => !a.startsWith("--")) ?? 1_000_000);
 const BATCH = 100_000;
 const tpl = templates();
 
@@ -48,7 +52,7 @@ let fails = 0;
 for (let done = 0; done < total; ) {
   const n = Math.min(BATCH, total - done);
   const batch: ResourceSnapshot[] = new Array<ResourceSnapshot>(n);
-  for (let i = 0; i < n; i++) batch[i] = generate(tpl[(done + i) % tpl.length]!, done + i);
+  for (let i = 0; i < n; i++) batch[i] = generate(tpl[(done + i) % tpl.length]!, done + i, uniquePolicies);
   const t0 = process.hrtime.bigint();
   const ctx = buildContext(batch);
   const t1 = process.hrtime.bigint();
@@ -78,7 +82,7 @@ const ctxS = Number(ctxNs) / 1e9;
 const resourcesPerSecond = Math.round(total / evalS);
 const checksPerSecond = Math.round(verdicts / evalS);
 const peakRssMiB = Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
-console.log(`templates: ${tpl.length} fixture items over ${new Set(tpl.map((t) => t.resourceType)).size} resource types, repeated with fresh ids and copied configuration`);
+console.log(`templates: ${tpl.length} fixture items over ${new Set(tpl.map((t) => t.resourceType)).size} resource types, repeated with fresh ids and copied configuration; policy texts ${uniquePolicies ? "unique per resource" : "repeat as in the templates"}`);
 console.log(`timed: evaluateResource only (generation, context build and a full GC before each batch are outside)`);
 console.log(`evaluated ${total.toLocaleString()} resources -> ${verdicts.toLocaleString()} verdicts (${fails.toLocaleString()} FAIL) in ${evalS.toFixed(2)} s wall, ${cpuS.toFixed(2)} s CPU`);
 console.log(`per batch (wall): ${batchRates.map((x) => x.toLocaleString()).join(" ")} resources/s (the first includes JIT warm-up)`);
@@ -86,6 +90,8 @@ console.log(`per CPU second, whole process (incl. V8 compiler and GC helper thre
 if (mainCpuS !== undefined && mainCpuS > 0) {
   console.log(`per CPU second, main thread only (one core, unaffected by other processes): ${Math.round(total / mainCpuS).toLocaleString()} resources/s, ${Math.round(verdicts / mainCpuS).toLocaleString()} checks/s`);
 }
+const pm = policyMemoStats();
+console.log(`policy texts: ${pm.misses.toLocaleString()} parsed (${pm.distinctTexts} distinct kept), ${pm.hits.toLocaleString()} lookups answered by the text memo`);
 console.log(`context build: ${ctxS.toFixed(2)} s total (${Math.round(total / ctxS).toLocaleString()} resources/s)`);
 console.log(`resources/s: ${resourcesPerSecond.toLocaleString()}   checks/s: ${checksPerSecond.toLocaleString()}   peak RSS: ${peakRssMiB} MiB`);
 console.log(JSON.stringify({ resources: total, resourcesPerSecond, checksPerSecond, peakRssMiB }));

@@ -97,6 +97,11 @@ export function parsePolicy(v: unknown): ParsedPolicy {
 const byText = new TextMemo<ParsedPolicy>(8_000_000);
 const byHolder = new WeakMap<object, ParsedPolicy>();
 
+/** How the policy-text memo has done so far in this process (for the benchmark). */
+export function policyMemoStats(): { distinctTexts: number; hits: number; misses: number } {
+  return { distinctTexts: byText.size, hits: byText.hits, misses: byText.misses };
+}
+
 /**
  * Parses a policy once: a JSON (or URL-encoded JSON) string once per distinct text for the whole process,
  * an already-parsed document once per holder object (the snapshot value holding it), so the checks reading

@@ -5,12 +5,19 @@
 export class TextMemo<T> {
   private readonly entries = new Map<string, T>();
   private chars = 0;
+  /** Lookups answered from the memo / by building (for benchmarks and diagnostics). */
+  hits = 0;
+  misses = 0;
 
   constructor(private readonly maxChars: number) {}
 
   get(text: string, build: (text: string) => T): T {
     const hit = this.entries.get(text);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      this.hits++;
+      return hit;
+    }
+    this.misses++;
     const value = build(text);
     if (text.length > this.maxChars) return value;
     this.chars += text.length;
