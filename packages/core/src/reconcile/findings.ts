@@ -5,13 +5,13 @@ import type { OrgSql } from "@safeguard/db/tenant";
 import type { ResourceScope } from "./resources";
 
 // Which event a status change is. NULL = no event (e.g. PASS <-> NOT_APPLICABLE, unchanged).
-// A finding that is new, or back after its resource was deleted, opens when failing; a new passing
-// finding records FIRST_SEEN so its history starts at the beginning.
+// A finding that is new, or back after its resource was deleted, opens when failing. A new passing
+// finding records no event (its first_seen_at starts the history): on a 100,000-resource first scan
+// that halves the rows written.
 const EVENT_KIND = `
   CASE
     WHEN d.is_new AND d.status = 'FAIL' THEN 'OPENED'
     WHEN d.is_new AND d.status = 'ERROR' THEN 'ERRORED'
-    WHEN d.insert_row THEN 'FIRST_SEEN'
     WHEN d.is_new THEN NULL
     WHEN d.status = d.old_status THEN NULL
     WHEN d.status = 'FAIL' AND d.old_status = 'PASS' THEN 'REGRESSED'

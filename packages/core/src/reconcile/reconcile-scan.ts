@@ -7,6 +7,7 @@ import { rollUpComplianceSnapshot } from "./compliance-rollup";
 import { writeDriftNotification } from "./drift-outbox";
 import { reconcileFindings, retireFindingsOfDeletedResources } from "./findings";
 import { markDeletedResources, upsertResources, type ResourceScope } from "./resources";
+import { insertFreshRows } from "./fresh-rows";
 import { analyseStaging } from "./staging";
 
 export interface ReconcileInput extends ResourceScope {
@@ -26,20 +27,35 @@ export interface ReconcileResult {
   events: Record<string, number>;
   suppressionChanges: number;
   driftNotified: boolean;
+  /** milliseconds per step, for the benchmark and slow-scan diagnosis */
+  steps: Record<string, number>;
 }
 
 export async function reconcileScan(sql: OrgSql, input: ReconcileInput): Promise<ReconcileResult> {
-  await analyseStaging(sql);
-  const res = await upsertResources(sql, input);
-  const deleted = await markDeletedResources(sql, input, input.completeRegions);
-  const findings = await reconcileFindings(sql, input, input.scanRunId);
-  const retired = await retireFindingsOfDeletedResources(sql, input, input.scanRunId);
+  const steps: Record<string, number> = {};
+  let t = performance.now();
+  const step = <T>(name: string, v: T): T => {
+    const now = performance.now();
+    steps[name] = Math.round(now - t);
+    t = now;
+    return v;
+  };
+  step("analyse", await analyseStaging(sql));
+  // Tables that just grew by a first scan have stale statistics (the app role may not ANALYZE them), and
+  // the planner then nests loops over "empty" tables. Hash joins are right for set-based work anyway.
+  await sql.query("SET LOCAL enable_nestloop = off");
+  const fresh = step("fresh", await insertFreshRows(sql));
+  const res = step("resources", await upsertResources(sql, input));
+  const deleted = step("deletions", await markDeletedResources(sql, input, input.completeRegions));
+  const findings = step("findings", await reconcileFindings(sql, input, input.scanRunId));
+  const retired = step("retire", await retireFindingsOfDeletedResources(sql, input, input.scanRunId));
   if (retired > 0) findings.events.RESOURCE_DELETED = (findings.events.RESOURCE_DELETED ?? 0) + retired;
-  const suppressionChanges = await applyExceptions(sql, input.accountId);
-  await rollUpComplianceSnapshot(sql, input.orgId, input.accountId);
-  const driftNotified = input.notifyDrift ? await writeDriftNotification(sql, input.orgId, input.accountId, input.scanRunId) : false;
+  const suppressionChanges = step("exceptions", await applyExceptions(sql, input.accountId));
+  step("rollup", await rollUpComplianceSnapshot(sql, input.orgId, input.accountId));
+  const driftNotified = step("outbox", input.notifyDrift ? await writeDriftNotification(sql, input.orgId, input.accountId, input.scanRunId) : false);
   return {
-    resourcesInserted: res.inserted,
+    steps,
+    resourcesInserted: res.inserted + fresh,
     resourcesUpdated: res.updated,
     resourcesDeleted: deleted,
     findingsInserted: findings.inserted,

@@ -19,6 +19,9 @@ export async function createStaging(sql: OrgSql): Promise<void> {
       native_id text NOT NULL, check_id text NOT NULL, status "FindingStatus" NOT NULL, severity "Severity" NOT NULL,
       resource_type text NOT NULL, region text NOT NULL, in_scope boolean NOT NULL, evidence jsonb NOT NULL, reason text
     ) ON COMMIT DROP;
+    CREATE TEMP TABLE fresh_resources (LIKE resources INCLUDING DEFAULTS) ON COMMIT DROP;
+    CREATE TEMP TABLE fresh_findings (LIKE findings INCLUDING DEFAULTS) ON COMMIT DROP;
+    CREATE TEMP TABLE fresh_events (LIKE finding_events INCLUDING DEFAULTS) ON COMMIT DROP;
   `);
 }
 

@@ -6,6 +6,7 @@ import { buildContext, evaluateResource } from "@safeguard/controls/engine";
 import type { Scope } from "@safeguard/controls/scope";
 import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { OrgSql } from "@safeguard/db/tenant";
+import { copyFreshFindings, type FreshScope } from "../reconcile/fresh-rows";
 import { stageVerdicts, type StagedVerdict } from "../reconcile/staging";
 
 const SYNTHETIC = ["Safeguard::AWS::Account", "Safeguard::AWS::Region", "microsoft.resources/subscriptions"];
@@ -38,9 +39,14 @@ export class VerdictStager {
   private readonly context = buildContext([]);
   private deferred: ResourceSnapshot[] = [];
 
+  /** OPENED / ERRORED events written by the fresh-resource fast path */
+  readonly freshEvents: Record<string, number> = {};
+
   constructor(
     private readonly sql: OrgSql,
     private readonly scope: Scope,
+    /** resources COPY'd straight into the table (new to the account) -> their ids: their findings skip the diff */
+    private readonly fresh: { scope: FreshScope; ids: Map<string, string> },
   ) {}
 
   /** Keeps context-type snapshots for cross-resource checks. */
@@ -83,6 +89,11 @@ export class VerdictStager {
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
     this.buffer = [];
-    await stageVerdicts(this.sql, rows);
+    const freshRows: StagedVerdict[] = [];
+    const stagedRows: StagedVerdict[] = [];
+    for (const r of rows) (this.fresh.ids.has(r.snapshot.nativeId) ? freshRows : stagedRows).push(r);
+    const counts = await copyFreshFindings(this.sql, this.fresh.scope, freshRows, this.fresh.ids);
+    for (const [k, n] of Object.entries(counts)) this.freshEvents[k] = (this.freshEvents[k] ?? 0) + n;
+    await stageVerdicts(this.sql, stagedRows);
   }
 }

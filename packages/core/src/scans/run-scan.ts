@@ -6,6 +6,7 @@ import { resourceState, type Scope } from "@safeguard/controls/scope";
 import type { OrgSql } from "@safeguard/db/tenant";
 import { snapshotHash } from "../reconcile/hash";
 import { reconcileScan, type ReconcileResult } from "../reconcile/reconcile-scan";
+import { copyFreshResources } from "../reconcile/fresh-rows";
 import { createStaging, stageResources, stageSeen, type StagedResource } from "../reconcile/staging";
 import { CONTEXT_TYPES, VerdictStager } from "./evaluator";
 import type { RegionStatus, ScanSource, SourceError } from "./source";
@@ -48,13 +49,21 @@ export interface PipelineResult {
   timings: { collectMs: number; evaluateMs: number; reconcileMs: number };
 }
 
-async function loadKnown(sql: OrgSql, accountId: string): Promise<Map<string, { hash: string; type: string; region: string }>> {
-  const { rows } = await sql.query<{ native_id: string; config_hash: string; resource_type: string; region: string }>(
-    "SELECT native_id, config_hash, resource_type, region FROM resources WHERE account_id = $1 AND deleted_at IS NULL",
+interface Known {
+  hash: string;
+  type: string;
+  region: string;
+  deleted: boolean;
+}
+
+/** Every resource the account ever had (deleted ones too: a returning resource must upsert, not insert). */
+async function loadKnown(sql: OrgSql, accountId: string): Promise<Map<string, Known>> {
+  const { rows } = await sql.query<{ native_id: string; config_hash: string; resource_type: string; region: string; deleted: boolean }>(
+    "SELECT native_id, config_hash, resource_type, region, deleted_at IS NOT NULL AS deleted FROM resources WHERE account_id = $1",
     [accountId],
   );
-  const m = new Map<string, { hash: string; type: string; region: string }>();
-  for (const r of rows) m.set(r.native_id, { hash: r.config_hash, type: r.resource_type, region: r.region });
+  const m = new Map<string, Known>();
+  for (const r of rows) m.set(r.native_id, { hash: r.config_hash, type: r.resource_type, region: r.region, deleted: r.deleted });
   return m;
 }
 
@@ -66,7 +75,9 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
   const scopeSalt = JSON.stringify(input.scope);
   await createStaging(sql);
   const known = await loadKnown(sql, input.accountId);
-  const stager = new VerdictStager(sql, input.scope);
+  const freshIds = new Map<string, string>();
+  const freshScope = { orgId: input.orgId, accountId: input.accountId, provider: input.provider, scanRunId: input.scanRunId };
+  const stager = new VerdictStager(sql, input.scope, { scope: freshScope, ids: freshIds });
   const seen = new Set<string>();
   const changedTypes = new Set<string>();
   const changedIds = new Set<string>();
@@ -81,6 +92,8 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     if (ev.kind === "snapshots") {
       const seenRows: Array<{ nativeId: string; region: string }> = [];
       const changedRows: StagedResource[] = [];
+      const freshRows: StagedResource[] = [];
+      const evaluate: typeof ev.snapshots = [];
       for (const s of ev.snapshots) {
         if (seen.has(s.nativeId)) continue; // global types come back from every region
         seen.add(s.nativeId);
@@ -91,18 +104,22 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
           if (t > watermark) watermark = t;
         }
         const hash = snapshotHash(s, scopeSalt);
-        const isChanged = known.get(s.nativeId)?.hash !== hash;
+        const k = known.get(s.nativeId);
+        const isChanged = k?.hash !== hash || k.deleted;
         if (isChanged) {
-          changedRows.push({ snapshot: s, hash, inScope: resourceState(s, input.scope).inScope });
+          (k ? changedRows : freshRows).push({ snapshot: s, hash, inScope: resourceState(s, input.scope).inScope });
           changedTypes.add(s.resourceType);
           changedIds.add(s.nativeId);
           changed++;
         }
         stager.index(s);
-        if (!incremental || isChanged) await stager.submit(s);
+        if (!incremental || isChanged) evaluate.push(s);
       }
+      // Rows first: findings COPY'd for fresh resources reference them.
       await stageSeen(sql, seenRows);
       await stageResources(sql, changedRows);
+      await copyFreshResources(sql, freshScope, freshRows, freshIds);
+      for (const s of evaluate) await stager.submit(s);
     } else if (ev.kind === "ids") {
       const rows: Array<{ nativeId: string; region: string }> = [];
       for (const id of ev.ids) {
@@ -131,6 +148,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     // Changed or deleted resources can change the verdicts of the types that read them as context.
     const affected = new Set<string>();
     for (const [nativeId, k] of known) {
+      if (k.deleted) continue;
       const inCompleteRegion = completeRegions === null || completeRegions.includes(k.region);
       if (!seen.has(nativeId) && inCompleteRegion) for (const t of [k.type, ...dependentTypesOf(k.type)]) affected.add(t);
     }
@@ -159,6 +177,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     notifyDrift: input.notifyDrift,
   });
   const t3 = performance.now();
+  for (const [k, n] of Object.entries(stager.freshEvents)) reconcile.events[k] = (reconcile.events[k] ?? 0) + n;
   return {
     collected,
     changed,
@@ -179,8 +198,8 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
 }
 
 /** Every region the account had or has resources in: a complete scan covers them all. */
-function allRegions(known: Map<string, { region: string }>): string[] {
+function allRegions(known: Map<string, Known>): string[] {
   const out = new Set<string>();
-  for (const k of known.values()) out.add(k.region);
+  for (const k of known.values()) if (!k.deleted) out.add(k.region);
   return [...out];
 }

@@ -1,0 +1,108 @@
+// `npm run bench:scan -- --resources 100000`: one AWS account of N resources in the simulator (its own
+// process), a fresh database, the real collector and pipeline in this process (the "worker").
+// Full first scan, then an incremental re-scan after 1 % drift; then a raw COPY of the same rows into
+// scratch tables for comparison. Prints a JSON line last.
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { collectAws } from "@safeguard/collectors/aws/collect-aws";
+import { createCloudAccount } from "@safeguard/core/accounts/create-cloud-account";
+import { executeScan } from "@safeguard/core/scans/execute-scan";
+import { claimScan } from "@safeguard/core/scans/lease";
+import { requestScan } from "@safeguard/core/scans/request-scan";
+import { loadScanTarget } from "@safeguard/core/scans/scan-target";
+import { closeDatabase } from "@safeguard/db/pg";
+import { withTenant, withTenantSql } from "@safeguard/db/tenant";
+import { createTestDatabase } from "@safeguard/db/testing/test-database";
+
+const { values } = parseArgs({ options: { resources: { type: "string", default: "100000" }, keep: { type: "boolean", default: false } } });
+const N = Number(values.resources);
+const mib = (kb: number) => Math.round(kb / 1024);
+const secs = (ms: number) => Math.round(ms / 10) / 100;
+let peakRssKb = 0;
+const sampler = setInterval(() => {
+  peakRssKb = Math.max(peakRssKb, Math.round(process.memoryUsage.rss() / 1024));
+}, 100);
+
+console.log(`Starting the simulator with ${N.toLocaleString("en")} resources…`);
+const simProc = spawn(process.execPath, ["--import", "tsx", new URL("./sim-process.ts", import.meta.url).pathname, String(N)], { stdio: ["ignore", "pipe", "inherit"] });
+const firstLine = (await once(createInterface({ input: simProc.stdout! }), "line")) as [string];
+const sim = JSON.parse(firstLine[0]) as { url: string; regions: string[]; estate: { platform: { accessKeyId: string; secretAccessKey: string }; aws: Array<{ accountId: string; roleArn: string; externalId: string }> } };
+const db = await createTestDatabase();
+process.env.DATABASE_URL = db.appUrl;
+
+try {
+  const orgId = crypto.randomUUID();
+  await withTenant(orgId, (tx) => tx.organization.create({ data: { id: orgId, slug: `bench-${orgId.slice(0, 8)}`, name: "Bench" } }));
+  const d = sim.estate.aws[0]!;
+  const account = await withTenant(orgId, (tx) => createCloudAccount({ tx, orgId, input: { provider: "AWS", name: "Bench", externalAccountId: d.accountId, roleArn: d.roleArn, externalId: d.externalId, regions: sim.regions } }));
+  const conn = { endpoint: sim.url, platformCredentials: { accessKeyId: sim.estate.platform.accessKeyId, secretAccessKey: sim.estate.platform.secretAccessKey } };
+
+  const scan = async (kind: "FULL" | "INCREMENTAL") => {
+    const t0 = performance.now();
+    const run = await withTenant(orgId, (tx) => requestScan({ tx, accountId: account.id, kind, trigger: "MANUAL" }));
+    const claimed = (await withTenant(orgId, (tx) => claimScan({ tx, scanRunId: run.id, owner: "bench", leaseMs: 600_000 })))!;
+    const target = await withTenant(orgId, (tx) => loadScanTarget({ tx, accountId: account.id }));
+    const changedSince = claimed.kind === "INCREMENTAL" && target.changeWatermark ? new Date(target.changeWatermark.getTime() - 5 * 60_000) : null;
+    const out = await executeScan({
+      scanRunId: run.id, owner: "bench", kind: claimed.kind, target,
+      source: collectAws(conn, { accountId: d.accountId, roleArn: d.roleArn, externalId: d.externalId, sessionName: "bench", regions: sim.regions }, { changedSince }),
+      checkpoint: async () => undefined, progress: () => undefined,
+    });
+    const total = performance.now() - t0;
+    const r = out.result;
+    console.log(`${claimed.kind.padEnd(11)} ${out.status}: ${r.collected.toLocaleString("en")} collected, ${r.changed.toLocaleString("en")} changed, ` +
+      `${r.evaluated.toLocaleString("en")} evaluated (${r.verdicts.toLocaleString("en")} verdicts); collect ${secs(r.timings.collectMs)} s, ` +
+      `evaluate ${secs(r.timings.evaluateMs)} s, reconcile ${secs(r.timings.reconcileMs)} s, total ${secs(total)} s; events ${JSON.stringify(r.reconcile.events)}; reconcile steps (ms) ${JSON.stringify(r.reconcile.steps)}`);
+    return { total, r };
+  };
+
+  const first = await scan("FULL");
+  const driftCount = Math.max(1, Math.round(N / 100));
+  const drift = await fetch(`${sim.url}/_sim/drift`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ op: "random", count: driftCount }) });
+  const changes = ((await drift.json()) as { changes: unknown[] }).changes.length;
+  console.log(`Drifted ${changes.toLocaleString("en")} resources (1 %).`);
+  const second = await scan("INCREMENTAL");
+
+  // The database's own limit: the same resource and finding rows, COPY'd out and back into scratch tables.
+  const rawStart = performance.now();
+  const rawCopied = await withTenantSql(orgId, async (dest) => {
+    let rows = 0;
+    for (const table of ["resources", "findings"]) {
+      await dest.query(`CREATE TEMP TABLE scratch_${table} (LIKE ${table} INCLUDING DEFAULTS) ON COMMIT DROP`);
+      await withTenantSql(orgId, async (src) => {
+        const out = src.query(copyTo(`COPY (SELECT * FROM ${table} WHERE account_id = '${account.id}') TO STDOUT`));
+        const into = dest.query(copyFrom(`COPY scratch_${table} FROM STDIN`));
+        await pipeline(out, into);
+        rows += into.rowCount ?? 0;
+      });
+    }
+    return rows;
+  });
+  const rawCopyMs = performance.now() - rawStart;
+  console.log(`Raw COPY of the same ${rawCopied.toLocaleString("en")} resource + finding rows (out and back in): ${secs(rawCopyMs)} s; reconcile of the first scan: ${secs(first.r.timings.reconcileMs)} s (${(first.r.timings.reconcileMs / rawCopyMs).toFixed(1)}x).`);
+
+  clearInterval(sampler);
+  peakRssKb = Math.max(peakRssKb, process.resourceUsage().maxRSS);
+  const summary = {
+    resources: first.r.collected,
+    firstScanSeconds: secs(first.total),
+    rescanSeconds: secs(second.total),
+    collectSeconds: secs(first.r.timings.collectMs),
+    evaluateSeconds: secs(first.r.timings.evaluateMs),
+    reconcileSeconds: secs(first.r.timings.reconcileMs),
+    resourcesPerSecond: Math.round(first.r.collected / (first.total / 1000)),
+    peakRssMiB: mib(peakRssKb),
+    rawCopySeconds: secs(rawCopyMs),
+  };
+  console.log(`First scan ${summary.firstScanSeconds} s (${summary.resourcesPerSecond.toLocaleString("en")} resources/s), re-scan ${summary.rescanSeconds} s, peak RSS ${summary.peakRssMiB} MiB.`);
+  console.log(JSON.stringify(summary));
+} finally {
+  clearInterval(sampler);
+  simProc.kill("SIGTERM");
+  await closeDatabase();
+  if (!values.keep) await db.drop();
+}
