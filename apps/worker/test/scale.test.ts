@@ -2,7 +2,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@safeguard/cloud-sim/server";
 import { requestScan, ScanInFlightError } from "@safeguard/core/scans/request-scan";
-import type { Queues } from "@safeguard/jobs/queues";
 import { withTenant } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import {
