@@ -41,11 +41,16 @@ export const STANDARDS: readonly Standard[] = buildStandards();
 /** Every citation in the tree (standards and specifications). */
 export const CITATIONS: ReadonlySet<string> = new Set(RULE_ROWS.map((r) => r.citation));
 
-/** Standards and specifications cloud configuration cannot show at all: they become attested manual controls. */
+/**
+ * Standards and specifications that need a person's attestation: those cloud configuration cannot show
+ * at all ("no": sanction policy, facility plans…) and those it shows only in part ("partial": a risk
+ * analysis, training or a contingency plan is far more than any cloud setting). Cloud checks still count
+ * towards the partial ones; the attestation covers the rest.
+ */
 export const MANUAL_CONTROLS: readonly ManualControl[] = STANDARDS.flatMap((s) => {
   const leaves: Array<Specification | Standard> = s.specifications.length > 0 ? s.specifications : [s];
   return leaves
-    .filter((l) => l.cloudEvidence === "no")
+    .filter((l) => l.cloudEvidence !== "yes")
     .map((l) => ({
       id: `manual.${l.citation}`,
       citation: l.citation,
@@ -53,5 +58,6 @@ export const MANUAL_CONTROLS: readonly ManualControl[] = STANDARDS.flatMap((s) =
       safeguard: l.safeguard,
       requirement: l.requirement ?? "R",
       summary: l.summary,
+      cloudEvidence: l.cloudEvidence,
     }));
 });

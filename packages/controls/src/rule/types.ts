@@ -37,4 +37,6 @@ export interface ManualControl {
   safeguard: Safeguard;
   requirement: "R" | "A";
   summary: string;
+  /** "no": only a person can attest to it; "partial": cloud checks give some evidence, a person attests to the rest */
+  cloudEvidence: CloudEvidence;
 }
