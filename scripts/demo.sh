@@ -27,15 +27,18 @@ source scripts/lib/sim-env.sh
 say "Checking PostgreSQL and Redis…"
 bash scripts/services.sh
 say "Migrating…"
-bash scripts/prisma.sh generate >/dev/null
-bash scripts/prisma.sh migrate deploy >/dev/null
+bash scripts/prisma.sh generate >/dev/null 2>&1 || bash scripts/prisma.sh generate
+bash scripts/prisma.sh migrate deploy >/dev/null 2>&1 || bash scripts/prisma.sh migrate deploy
 npx tsx scripts/preflight.ts >/dev/null
 
+# Job control puts each background service in its own process group, so stopping kills npm, tsx and
+# node beneath it together instead of leaving orphans holding the ports.
+set -m
 pids=()
 cleanup() {
   trap - INT TERM EXIT
   say "Stopping…"
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do kill -- "-$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }
 trap cleanup INT TERM EXIT
