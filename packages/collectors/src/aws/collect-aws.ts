@@ -27,7 +27,7 @@ export function inventoryTypes(): { regional: string[]; global: string[] } {
 }
 
 const BATCH = 1000;
-const STREAMS_PER_REGION = 3;
+const STREAMS_PER_REGION = 4;
 
 function asError(scope: string, e: CloudCallError): CollectError {
   return { scope, api: e.api, code: e.code, message: e.message };
@@ -128,7 +128,7 @@ export async function* collectAws(conn: AwsConnection, target: AwsAccountTarget,
   const denied: CollectEvent[] = [];
   let regionsDone = 0;
   const producers = target.regions.map((region, i) => () => collectRegion(conn, creds, target, region, i === 0, options));
-  for await (const ev of mergeGenerators(producers, options.regionConcurrency ?? 2)) {
+  for await (const ev of mergeGenerators(producers, options.regionConcurrency ?? 4)) {
     if (ev.kind === "coverage" && ev.region !== "global") {
       regionsDone++;
       if (ev.status === "error" && ev.error && isAccessDenied(new CloudCallError("aws", "config", ev.error.api, ev.error.code, ev.error.message))) denied.push(ev);

@@ -1,60 +1,73 @@
-// The day's ComplianceSnapshot for one account, recomputed from the findings table in one statement
-// at the end of every scan (a second scan the same day overwrites the row: the day shows its latest state).
+// The day's ComplianceSnapshot for one account, recomputed from the findings table at the end of
+// every scan (a second scan the same day overwrites the row: the day shows its latest state).
+// One pass over the account's findings groups them by check; the severity and citation breakdowns
+// are then built from those few hundred groups, not from the rows.
 import type { OrgSql } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
 import { severityWeightSql } from "../compliance/score";
 
-/** (check id, citation) pairs for the checks present, so the breakdown can be keyed by HIPAA citation. */
-function citationPairs(checkIds: readonly string[]): { checks: string[]; citations: string[] } {
-  const checks: string[] = [];
-  const citations: string[] = [];
-  for (const id of checkIds) {
-    for (const c of getCheck(id)?.citations ?? []) {
-      checks.push(id);
-      citations.push(c);
-    }
-  }
-  return { checks, citations };
+interface CheckGroup {
+  check_id: string;
+  severity: string;
+  pass: string;
+  fail: string;
+  error: string;
+  suppressed: string;
 }
 
 export async function rollUpComplianceSnapshot(sql: OrgSql, orgId: string, accountId: string): Promise<void> {
-  const { rows } = await sql.query<{ check_id: string }>(
-    "SELECT DISTINCT check_id FROM findings WHERE account_id = $1 AND deleted_at IS NULL",
+  const { rows } = await sql.query<CheckGroup>(
+    `SELECT check_id, severity::text AS severity,
+       count(*) FILTER (WHERE NOT suppressed AND status = 'PASS') AS pass,
+       count(*) FILTER (WHERE NOT suppressed AND status = 'FAIL') AS fail,
+       count(*) FILTER (WHERE NOT suppressed AND status = 'ERROR') AS error,
+       count(*) FILTER (WHERE suppressed) AS suppressed
+     FROM findings WHERE account_id = $1 AND deleted_at IS NULL AND in_scope
+     GROUP BY check_id, severity`,
     [accountId],
   );
-  const pairs = citationPairs(rows.map((r) => r.check_id));
-  const w = severityWeightSql("severity");
+  const totals = { pass: 0, fail: 0, error: 0, suppressed: 0 };
+  const bySeverity: Record<string, { pass: number; fail: number }> = {};
+  const byCitation: Record<string, { pass: number; fail: number }> = {};
+  const checks: string[] = [];
+  const severities: string[] = [];
+  const passes: number[] = [];
+  const failing: number[] = [];
+  for (const g of rows) {
+    const pass = Number(g.pass);
+    const fail = Number(g.fail) + Number(g.error);
+    totals.pass += pass;
+    totals.fail += Number(g.fail);
+    totals.error += Number(g.error);
+    totals.suppressed += Number(g.suppressed);
+    const s = (bySeverity[g.severity] ??= { pass: 0, fail: 0 });
+    s.pass += pass;
+    s.fail += fail;
+    for (const c of getCheck(g.check_id)?.citations ?? []) {
+      const b = (byCitation[c] ??= { pass: 0, fail: 0 });
+      b.pass += pass;
+      b.fail += fail;
+    }
+    checks.push(g.check_id);
+    severities.push(g.severity);
+    passes.push(pass);
+    failing.push(fail);
+  }
+  // Weights in SQL, from the same definition the score uses.
+  const w = severityWeightSql("g.severity");
   await sql.query(
-    `WITH live AS (
-       SELECT f.check_id, f.status, f.severity, f.suppressed FROM findings f
-       WHERE f.account_id = $2 AND f.deleted_at IS NULL AND f.in_scope
-     ), scored AS (SELECT * FROM live WHERE NOT suppressed AND status <> 'NOT_APPLICABLE'),
-     by_sev AS (
-       SELECT severity::text AS k, jsonb_build_object('pass', count(*) FILTER (WHERE status = 'PASS'), 'fail', count(*) FILTER (WHERE status <> 'PASS')) AS v
-       FROM scored GROUP BY severity
-     ), cit AS (SELECT * FROM unnest($3::text[], $4::text[]) AS c(check_id, citation)),
-     by_cit AS (
-       SELECT c.citation AS k, jsonb_build_object('pass', count(*) FILTER (WHERE s.status = 'PASS'), 'fail', count(*) FILTER (WHERE s.status <> 'PASS')) AS v
-       FROM scored s JOIN cit c ON c.check_id = s.check_id GROUP BY c.citation
-     )
+    `WITH g AS (SELECT * FROM unnest($3::text[], $4::text[], $5::int[], $6::int[]) AS g(check_id, severity, pass, fail))
      INSERT INTO compliance_snapshots AS cs (id, org_id, account_id, day, pass_count, fail_count, error_count, suppressed_count,
        weighted_pass, weighted_total, resource_count, breakdown, updated_at)
-     SELECT sg_uuid_v7(), $1, $2, (now() AT TIME ZONE 'UTC')::date,
-       (SELECT count(*) FROM scored WHERE status = 'PASS'),
-       (SELECT count(*) FROM scored WHERE status = 'FAIL'),
-       (SELECT count(*) FROM scored WHERE status = 'ERROR'),
-       (SELECT count(*) FROM live WHERE suppressed),
-       (SELECT coalesce(sum(${w}) FILTER (WHERE status = 'PASS'), 0) FROM scored),
-       (SELECT coalesce(sum(${w}), 0) FROM scored),
-       (SELECT count(*) FROM resources WHERE account_id = $2 AND deleted_at IS NULL AND in_scope),
-       jsonb_build_object('severity', coalesce((SELECT jsonb_object_agg(k, v) FROM by_sev), '{}'::jsonb),
-                          'citation', coalesce((SELECT jsonb_object_agg(k, v) FROM by_cit), '{}'::jsonb)),
-       now()
+     SELECT sg_uuid_v7(), $1, $2, (now() AT TIME ZONE 'UTC')::date, $7, $8, $9, $10,
+       coalesce((SELECT sum(${w} * g.pass) FROM g), 0), coalesce((SELECT sum(${w} * (g.pass + g.fail)) FROM g), 0),
+       (SELECT count(*) FROM resources WHERE account_id = $2 AND deleted_at IS NULL AND in_scope), $11::jsonb, now()
      ON CONFLICT (org_id, account_id, day) DO UPDATE SET
        pass_count = excluded.pass_count, fail_count = excluded.fail_count, error_count = excluded.error_count,
        suppressed_count = excluded.suppressed_count, weighted_pass = excluded.weighted_pass,
        weighted_total = excluded.weighted_total, resource_count = excluded.resource_count,
        breakdown = excluded.breakdown, updated_at = now()`,
-    [orgId, accountId, pairs.checks, pairs.citations],
+    [orgId, accountId, checks, severities, passes, failing, totals.pass, totals.fail, totals.error, totals.suppressed,
+      JSON.stringify({ severity: bySeverity, citation: byCitation })],
   );
 }

@@ -74,9 +74,6 @@ export function stageVerdicts(sql: OrgSql, rows: readonly StagedVerdict[]): Prom
 }
 
 export async function analyseStaging(sql: OrgSql): Promise<void> {
-  await sql.query(`
-    CREATE INDEX ON stage_seen (native_id);
-    CREATE INDEX ON stage_verdicts (native_id, check_id);
-    ANALYZE stage_seen; ANALYZE stage_resources; ANALYZE stage_verdicts;
-  `);
+  // No indexes: every statement over these tables is a hash join (see reconcile-scan.ts).
+  await sql.query("ANALYZE stage_seen; ANALYZE stage_resources; ANALYZE stage_verdicts;");
 }
