@@ -11,6 +11,8 @@ const Env = z.object({
   SAFEGUARD_WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   /** scans this process runs at once */
   SAFEGUARD_SCAN_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** scans running at once across every worker process (BullMQ global concurrency); unset = no global cap */
+  SAFEGUARD_SCAN_GLOBAL_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).optional(),
   /** scans one organisation may run at once across all workers */
   SAFEGUARD_SCAN_CONCURRENCY_PER_ORG: z.coerce.number().int().min(1).max(64).default(2),
   SAFEGUARD_SCAN_LEASE_MS: z.coerce.number().int().min(2_000).default(120_000),

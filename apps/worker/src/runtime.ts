@@ -62,6 +62,7 @@ export async function startWorker(env: WorkerEnv): Promise<WorkerRuntime> {
   make("scans", env.SAFEGUARD_SCAN_CONCURRENCY);
   make("maintenance", 2);
 
+  if (env.SAFEGUARD_SCAN_GLOBAL_CONCURRENCY) await queues.queue("scans").setGlobalConcurrency(env.SAFEGUARD_SCAN_GLOBAL_CONCURRENCY);
   if (env.SAFEGUARD_MAINTENANCE) {
     const m = queues.queue("maintenance");
     await m.upsertJobScheduler("maintenance-watchdog", { every: env.SAFEGUARD_WATCHDOG_EVERY_MS }, { name: "scan.watchdog", data: {} });

@@ -17,6 +17,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const WORKER_DIR = resolve(here, "..");
 export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 export const ENCRYPTION_KEY = randomBytes(32).toString("base64");
+// The test process seals Azure secrets (createCloudAccount) with the key the worker processes open them with.
+process.env.SAFEGUARD_ENCRYPTION_KEY = ENCRYPTION_KEY;
 
 export function startTestSimulator(estate: EstateOptions = {}): Promise<RunningSimulator> {
   return startSimulator({ port: 0, httpsPort: 0, estate: { seed: "worker-e2e", awsAccounts: 1, azureSubscriptions: 1, resourcesPerAccount: 200, referenceTime: "2026-11-01T00:00:00.000Z", ...estate } });
@@ -126,4 +128,13 @@ export async function dropPrefix(prefix: string): Promise<void> {
   const keys = await r.keys(`${prefix}*`);
   for (let i = 0; i < keys.length; i += 500) await r.del(...keys.slice(i, i + 500));
   await r.quit();
+}
+
+export async function createSimAzureAccount(sim: RunningSimulator, orgId: string, secret?: string): Promise<string> {
+  const az = sim.estate.azure;
+  const a = await withTenant(orgId, (tx) => createCloudAccount({
+    tx, orgId,
+    input: { provider: "AZURE", name: "Sim Azure", subscriptionId: az.subscriptions[0]!.subscriptionId, tenantId: az.tenantId, clientId: az.clientId, clientSecret: secret ?? az.clientSecret },
+  }));
+  return a.id;
 }

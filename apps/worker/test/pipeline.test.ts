@@ -6,7 +6,7 @@ import type { Queues } from "@safeguard/jobs/queues";
 import { withTenant } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import {
-  createOrg, createSimAwsAccount, dropPrefix, requestAndEnqueue, startTestSimulator, startWorkerProcess, testQueues, uniquePrefix,
+  createOrg, createSimAwsAccount, createSimAzureAccount, dropPrefix, requestAndEnqueue, startTestSimulator, startWorkerProcess, testQueues, uniquePrefix,
   waitForScan, workerEnv, type WorkerProcess,
 } from "./harness";
 
@@ -19,7 +19,7 @@ const prefix = uniquePrefix();
 beforeAll(async () => {
   sim = await startTestSimulator();
   queues = testQueues(prefix);
-  worker = await startWorkerProcess(workerEnv(sim, db.current().appUrl, prefix), "w1");
+  worker = await startWorkerProcess(workerEnv(sim, db.current().appUrl, prefix, { SAFEGUARD_AWS_MAX_ATTEMPTS: "5" }), "w1");
 }, 120_000);
 
 afterAll(async () => {
@@ -134,10 +134,12 @@ describe("scan pipeline (worker process + simulator + Postgres + Redis)", () => 
   });
 
   it("survives throttling (backoff) and completes", async () => {
-    sim.setFaults({ api: "config:SelectResourceConfig", throttleRate: 0.3 });
+    // Four throttles in a row: fewer than the SDK's attempts (5 here), so even one unlucky call recovers.
+    sim.setFaults({ api: "config:SelectResourceConfig", throttleCount: 4 });
     try {
       const id = await requestAndEnqueue(queues, org, account, "FULL");
       expect((await waitForScan(org, id)).status).toBe("SUCCEEDED");
+      expect(sim.state.faults.list()[0]?.throttleCount).toBe(0);
     } finally {
       sim.clearFaults();
     }
@@ -155,5 +157,25 @@ describe("scan pipeline (worker process + simulator + Postgres + Redis)", () => 
     const job = await queues.queue("scans").getJob(id);
     expect(job?.attemptsMade).toBe(1);
     expect(await job?.getState()).toBe("failed");
+  });
+
+  it("scans an Azure subscription with the sealed client secret", async () => {
+    const azOrg = await createOrg("Azure");
+    const acct = await createSimAzureAccount(sim, azOrg);
+    const id = await requestAndEnqueue(queues, azOrg, acct);
+    const run = await waitForScan(azOrg, id);
+    expect(run.status, JSON.stringify([run.errors, run.error])).toBe("SUCCEEDED");
+    expect(run.resourcesCollected).toBeGreaterThan(50);
+    expect(await withTenant(azOrg, (tx) => tx.finding.count({ where: { accountId: acct } }))).toBeGreaterThan(0);
+  });
+
+  it("shows a wrong Azure secret as AZURE_CREDENTIALS_INVALID, failed once", async () => {
+    const azOrg = await createOrg("AzureWrong");
+    const acct = await createSimAzureAccount(sim, azOrg, "not-the-secret");
+    const id = await requestAndEnqueue(queues, azOrg, acct);
+    expect((await waitForScan(azOrg, id)).status).toBe("FAILED");
+    const a = await withTenant(azOrg, (tx) => tx.cloudAccount.findUniqueOrThrow({ where: { id: acct } }));
+    expect(a.status).toBe("AZURE_CREDENTIALS_INVALID");
+    expect((await queues.queue("scans").getJob(id))?.attemptsMade).toBe(1);
   });
 });
