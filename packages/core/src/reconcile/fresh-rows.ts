@@ -59,9 +59,18 @@ export async function copyFreshFindings(sql: OrgSql, s: FreshScope, rows: readon
 }
 
 /** Moves the fresh rows into the real tables (resources first: findings reference them). */
-export async function insertFreshRows(sql: OrgSql): Promise<number> {
+export async function insertFreshRows(sql: OrgSql, steps: Record<string, number> = {}): Promise<number> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    steps[name] = Math.round(now - t);
+    t = now;
+  };
   const r = await sql.query("INSERT INTO resources SELECT * FROM fresh_resources");
+  lap("freshResources");
   await sql.query("INSERT INTO findings SELECT * FROM fresh_findings");
+  lap("freshFindings");
   await sql.query("INSERT INTO finding_events SELECT * FROM fresh_events");
+  lap("freshEvents");
   return r.rowCount ?? 0;
 }

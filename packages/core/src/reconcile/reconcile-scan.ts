@@ -44,7 +44,9 @@ export async function reconcileScan(sql: OrgSql, input: ReconcileInput): Promise
   // Tables that just grew by a first scan have stale statistics (the app role may not ANALYZE them), and
   // the planner then nests loops over "empty" tables. Hash joins are right for set-based work anyway.
   await sql.query("SET LOCAL enable_nestloop = off");
-  const fresh = step("fresh", await insertFreshRows(sql));
+  const freshSteps: Record<string, number> = {};
+  const fresh = step("fresh", await insertFreshRows(sql, freshSteps));
+  Object.assign(steps, freshSteps);
   const res = step("resources", await upsertResources(sql, input));
   const deleted = step("deletions", await markDeletedResources(sql, input, input.completeRegions));
   const findings = step("findings", await reconcileFindings(sql, input, input.scanRunId));
