@@ -46,8 +46,13 @@ export async function getFinding({ tx, findingId, historyLimit = 100 }: { tx: Or
   const f = await tx.finding.findUnique({
     where: { id: findingId },
     include: {
-      resource: { select: { id: true, name: true, nativeId: true, resourceId: true, resourceType: true, region: true, tags: true } },
-      account: { select: { id: true, name: true, provider: true, externalAccountId: true } },
+      // The account through the resource: findings carry no foreign key to accounts (reconciliation's hot insert).
+      resource: {
+        select: {
+          id: true, name: true, nativeId: true, resourceId: true, resourceType: true, region: true, tags: true,
+          account: { select: { id: true, name: true, provider: true, externalAccountId: true } },
+        },
+      },
     },
   });
   if (!f) throw new NotFoundError("Finding");
@@ -83,8 +88,9 @@ export async function getFinding({ tx, findingId, historyLimit = 100 }: { tx: Or
       remediation: check?.remediation ?? null,
       known: Boolean(check),
     },
-    resource: { ...f.resource, tags: (f.resource.tags ?? {}) as Record<string, string> },
-    account: f.account,
+    resource: { id: f.resource.id, name: f.resource.name, nativeId: f.resource.nativeId, resourceId: f.resource.resourceId,
+      resourceType: f.resource.resourceType, region: f.resource.region, tags: (f.resource.tags ?? {}) as Record<string, string> },
+    account: f.resource.account,
     exception,
     history,
   };

@@ -1,5 +1,7 @@
-import type { CloudAccountStatus, CloudProvider, ScanStatus } from "@safeguard/db/client";
+import type { CloudAccountStatus, CloudProvider } from "@safeguard/db/client";
 import type { OrgTx } from "@safeguard/db/tenant";
+import { findLastCoverage, type LastCoverage } from "../account-status/find-last-coverage";
+import { scanRunSelect, toScanRunView, type ScanRunView } from "../account-status/scan-run-view";
 import { accountProblemMessage, type AccountProblem } from "../accounts/account-errors";
 
 export interface CloudAccountRow {
@@ -20,7 +22,11 @@ export interface CloudAccountRow {
   lastScanAt: string | null;
   lastError: string | null;
   lastErrorAt: string | null;
-  currentScan: { id: string; status: ScanStatus; phase: string; progressMessage: string | null } | null;
+  lastErrorCode: string | null;
+  /** the queued or running scan, with live progress */
+  currentScan: ScanRunView | null;
+  /** region coverage recorded by the latest scan that read the account (null before the first one) */
+  lastCoverage: LastCoverage | null;
 }
 
 const OK_TEXT: Record<"PENDING" | "ACTIVE" | "DISABLED", string> = {
@@ -36,10 +42,13 @@ export function accountStatusText(status: CloudAccountStatus): string {
 /** The organisation's connected accounts with their state, for the accounts page. */
 export async function listCloudAccounts(tx: OrgTx): Promise<CloudAccountRow[]> {
   const accounts = await tx.cloudAccount.findMany({ where: { deletedAt: null }, orderBy: [{ provider: "asc" }, { name: "asc" }] });
+  const ids = accounts.map((a) => a.id);
   const inFlight = await tx.scanRun.findMany({
-    where: { accountId: { in: accounts.map((a) => a.id) }, status: { in: ["QUEUED", "RUNNING"] } },
-    select: { id: true, accountId: true, status: true, phase: true, progressMessage: true },
+    where: { accountId: { in: ids }, status: { in: ["QUEUED", "RUNNING"] } },
+    orderBy: { queuedAt: "desc" },
+    select: { ...scanRunSelect, accountId: true },
   });
+  const coverage = await findLastCoverage(tx, ids);
   return accounts.map((a) => {
     const scan = inFlight.find((s) => s.accountId === a.id);
     return {
@@ -58,7 +67,9 @@ export async function listCloudAccounts(tx: OrgTx): Promise<CloudAccountRow[]> {
       lastScanAt: a.lastScanAt?.toISOString() ?? null,
       lastError: a.lastError,
       lastErrorAt: a.lastErrorAt?.toISOString() ?? null,
-      currentScan: scan ? { id: scan.id, status: scan.status, phase: scan.phase, progressMessage: scan.progressMessage } : null,
+      lastErrorCode: a.lastErrorCode,
+      currentScan: scan ? toScanRunView(scan) : null,
+      lastCoverage: coverage.get(a.id) ?? null,
     };
   });
 }
