@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export SAFEGUARD_TEST_REPORT_DIR
 SAFEGUARD_TEST_REPORT_DIR=$(mktemp -d)
 status=0
-npx turbo run test --concurrency=2 --output-logs=new-only || status=$?
+npx turbo run test --concurrency=2 --continue --output-logs=errors-only || status=$?
 node -e '
   const fs = require("fs"); const dir = process.argv[1];
   let passed = 0, failed = 0, skipped = 0;
