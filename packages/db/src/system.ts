@@ -2,7 +2,7 @@ import { pgPool } from "./pg";
 
 /**
  * The narrow system path: the only cross-tenant reads the application may make. Each call is a
- * SECURITY DEFINER function in the database (prisma/sql/tenancy.sql) that answers one question
+ * SECURITY DEFINER function in the database (defined in the init migration, prisma/migrations/20261125000000_init) that answers one question
  * and returns ids plus the few fields needed to then act under withTenant().
  */
 

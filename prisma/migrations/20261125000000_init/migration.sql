@@ -591,7 +591,7 @@ ALTER TABLE "audit_logs" ADD CONSTRAINT "audit_logs_org_id_fkey" FOREIGN KEY ("o
 
 
 -- ---------------------------------------------------------------------------------------------
--- Tenancy: prisma/sql/tenancy.sql at the time of this migration.
+-- Tenancy: RLS on every org_id table, grants, append-only audit log, the narrow system path.
 -- Tenancy, identifiers and the narrow system path. Runs as the migration owner.
 -- Kept as its own file so that later migrations can re-run sg_apply_tenant_rls() after adding tables.
 
