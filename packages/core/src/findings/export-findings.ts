@@ -18,7 +18,7 @@ export async function* iterateFindingsForExport({ orgId, filters, batchSize = 20
   let cursor: string | undefined;
   for (;;) {
     const page = await withTenant(orgId, (tx) =>
-      findFindings({ tx, withTotal: false, query: { ...filters, sort: "severity", dir: "asc", cursor, limit: batchSize } }),
+      findFindings({ tx, withTotal: false, query: { ...filters, sort: "priority", dir: "asc", cursor, limit: batchSize } }),
     );
     if (page.items.length) yield page.items;
     if (!page.nextCursor) return;

@@ -2,7 +2,7 @@
 import { Prisma } from "@safeguard/db/client";
 import type { OrgTx } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
-import { cursorValue, decodeCursor, encodeCursor, keysetPredicate, orderBy, SORT_COLUMNS } from "./finding-cursor";
+import { cursorValue, decodeCursor, encodeCursor, keysetPredicate, orderBy, priorityOf, SORT_COLUMNS } from "./finding-cursor";
 import { defaultDir, type FindingPageQuery } from "./finding-filters";
 import { findingWhere } from "./finding-where";
 
@@ -67,8 +67,8 @@ export async function findFindings({ tx, query, withTotal = true }: { tx: OrgTx;
   const more = rows.length > query.limit;
   const shown = more ? rows.slice(0, query.limit) : rows;
   const last = shown.at(-1);
-  const sortKey = SORT_COLUMNS[query.sort].column.slice(2);
-  const lastValue = last ? (last as unknown as Record<string, unknown>)[camel(sortKey)] : undefined;
+  const lastValue = !last ? undefined : query.sort === "priority" ? priorityOf(last.status, last.severity)
+    : (last as unknown as Record<string, unknown>)[camel(SORT_COLUMNS[query.sort].column.slice(2))];
 
   let total = 0;
   let totalCapped = false;

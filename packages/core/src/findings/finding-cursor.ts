@@ -5,7 +5,19 @@ import { ValidationError } from "../errors";
 import { FINDING_STATUSES, SEVERITIES, type FindingSort } from "./finding-filters";
 
 /** Column and SQL type per sort key; the id (UUIDv7, unique) breaks ties. */
+const STATUS_RANK = ["FAIL", "ERROR", "PASS", "NOT_APPLICABLE"] as const;
+const SEVERITY_RANK = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
+
+/** The priority sort key: status rank × 4 + severity rank (0 = failing critical). Mirrors PRIORITY_SQL. */
+export function priorityOf(status: string, severity: string): number {
+  return STATUS_RANK.indexOf(status as (typeof STATUS_RANK)[number]) * 4 + SEVERITY_RANK.indexOf(severity as (typeof SEVERITY_RANK)[number]);
+}
+const PRIORITY_SQL =
+  `((array_position(ARRAY['FAIL','ERROR','PASS','NOT_APPLICABLE']::text[], f.status::text) - 1) * 4 + ` +
+  `array_position(ARRAY['CRITICAL','HIGH','MEDIUM','LOW']::text[], f.severity::text) - 1)`;
+
 export const SORT_COLUMNS: Record<FindingSort, { column: string; type: string }> = {
+  priority: { column: PRIORITY_SQL, type: "int" },
   severity: { column: "f.severity", type: `"Severity"` },
   status: { column: "f.status", type: `"FindingStatus"` },
   lastChangedAt: { column: "f.last_changed_at", type: "timestamptz" },
@@ -47,7 +59,8 @@ export function keysetPredicate(sort: FindingSort, dir: "asc" | "desc", cursor: 
   const bad =
     ((sort === "lastChangedAt" || sort === "firstSeenAt") && Number.isNaN(Date.parse(cursor.value))) ||
     (sort === "severity" && !(SEVERITIES as readonly string[]).includes(cursor.value)) ||
-    (sort === "status" && !(FINDING_STATUSES as readonly string[]).includes(cursor.value));
+    (sort === "status" && !(FINDING_STATUSES as readonly string[]).includes(cursor.value)) ||
+    (sort === "priority" && !/^\d{1,2}$/.test(cursor.value));
   if (bad) throw ValidationError.field("cursor", "does not belong to this sort order");
   return Prisma.sql`(${Prisma.raw(column)}, f.id) ${Prisma.raw(op)} (${cursor.value}::${Prisma.raw(type)}, ${cursor.id}::uuid)`;
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 
 export const FINDING_STATUSES = ["PASS", "FAIL", "ERROR", "NOT_APPLICABLE"] as const;
 export const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW"] as const;
-export const FINDING_SORTS = ["severity", "lastChangedAt", "firstSeenAt", "status", "checkId", "resourceType", "region"] as const;
+export const FINDING_SORTS = ["priority", "severity", "lastChangedAt", "firstSeenAt", "status", "checkId", "resourceType", "region"] as const;
 
 export type FindingSort = (typeof FINDING_SORTS)[number];
 
@@ -18,6 +18,18 @@ function list<T extends z.ZodType>(item: T, max = 50) {
   }, z.array(item).max(max).optional());
 }
 
+/**
+ * Status words the explorer uses: `open` = what needs work (FAIL and ERROR), `any` = every status.
+ * Plain values and lists (`FAIL,PASS`) work as before.
+ */
+export const OPEN_STATUSES = ["FAIL", "ERROR"] as const;
+const statusList = z.preprocess((v) => {
+  const arr = v === undefined || v === null ? [] : (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(","));
+  const words = arr.map((s) => s.trim()).filter(Boolean);
+  if (words.some((w) => w.toLowerCase() === "any")) return undefined;
+  return words.flatMap((w) => (w.toLowerCase() === "open" ? [...OPEN_STATUSES] : [w]));
+}, list(z.enum(FINDING_STATUSES)));
+
 const flag = z.preprocess((v) => {
   if (v === undefined || v === null || v === "") return undefined;
   if (v === true || v === "true" || v === "1" || v === "yes") return true;
@@ -28,7 +40,7 @@ const flag = z.preprocess((v) => {
 const shortText = z.string().trim().min(1).max(200);
 
 export const findingFiltersSchema = z.object({
-  status: list(z.enum(FINDING_STATUSES)),
+  status: statusList,
   severity: list(z.enum(SEVERITIES)),
   accountId: list(z.uuid({ message: "must be an account id" })),
   region: list(shortText),
@@ -55,7 +67,8 @@ export const findingFiltersSchema = z.object({
 });
 
 export const findingPageSchema = findingFiltersSchema.extend({
-  sort: z.enum(FINDING_SORTS).default("severity"),
+  /** priority = failing first (FAIL, then ERROR, then PASS, then N/A), by severity within each */
+  sort: z.enum(FINDING_SORTS).default("priority"),
   dir: z.enum(["asc", "desc"]).optional(),
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -63,13 +63,33 @@ describe("findFindings", () => {
     expect(page.items.every((f) => f.accountId !== undefined && f.checkTitle.length > 0)).toBe(true);
   });
 
-  for (const sort of ["severity", "lastChangedAt", "checkId", "region"] as const) {
+  for (const sort of ["priority", "severity", "lastChangedAt", "checkId", "region"] as const) {
     it(`keyset paging by ${sort} visits every finding exactly once`, async () => {
       const ids = await collectAll(orgA, q({ sort, limit: 37 }));
       expect(ids).toHaveLength(totalA);
       expect(new Set(ids).size).toBe(totalA);
     });
   }
+
+  it("sorts by priority by default: FAIL before ERROR before PASS before N/A, critical first within each", async () => {
+    const ids = await collectAll(orgA, q({ limit: 200 }));
+    const { rows } = await owner.query<{ id: string; status: string; severity: string }>("SELECT id, status::text, severity::text FROM findings WHERE org_id = $1", [orgA]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const rank = (id: string) => {
+      const r = byId.get(id)!;
+      return ["FAIL", "ERROR", "PASS", "NOT_APPLICABLE"].indexOf(r.status) * 4 + ["CRITICAL", "HIGH", "MEDIUM", "LOW"].indexOf(r.severity);
+    };
+    const ranks = ids.map(rank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    expect(byId.get(ids[0]!)!.status).toBe("FAIL");
+  });
+
+  it("status words: open = FAIL + ERROR, any = every status", () => {
+    expect(q({ status: "open" }).status).toEqual(["FAIL", "ERROR"]);
+    expect(q({ status: "open,PASS" }).status).toEqual(["FAIL", "ERROR", "PASS"]);
+    expect(q({ status: "any" }).status).toBeUndefined();
+    expect(findingPageSchema.safeParse({ status: "closed" }).success).toBe(false);
+  });
 
   it("filters by status and severity and agrees with the total", async () => {
     const query = q({ status: "FAIL,ERROR", severity: ["HIGH", "CRITICAL"], limit: 200 });
@@ -113,7 +133,7 @@ describe("findFindings", () => {
   });
 
   it("rejects bad filter values at the schema with the field named", () => {
-    const r = findingPageSchema.safeParse({ status: "OPEN", limit: "5000", citation: "drop table" });
+    const r = findingPageSchema.safeParse({ status: "CLOSED", limit: "5000", citation: "drop table" });
     expect(r.success).toBe(false);
     const fields = r.error!.issues.map((i) => i.path.join("."));
     expect(fields).toEqual(expect.arrayContaining(["status.0", "limit", "citation"]));

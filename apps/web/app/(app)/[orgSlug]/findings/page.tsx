@@ -7,7 +7,7 @@ import { withTenant } from "@safeguard/db/tenant";
 import { getOrgContext } from "../../../../server/org-context";
 import { requirePermission } from "../../../../server/require-permission";
 import { FindingsExplorer } from "./_components/findings-explorer";
-import type { FindingQuery } from "./_lib/types";
+import { DEFAULT_STATUS, type FindingQuery } from "./_lib/types";
 import { toWire } from "./_lib/wire";
 
 export const metadata: Metadata = { title: "Findings" };
@@ -17,8 +17,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function FindingsPage({ params, searchParams }: { params: Promise<{ orgSlug: string }>; searchParams: Promise<SearchParams> }) {
   const ctx = requirePermission(await getOrgContext((await params).orgSlug), "dashboard.read");
   const raw = searchParamsToObject(await searchParams);
-  const parsed = findingPageSchema.safeParse({ ...raw, cursor: undefined });
-  const query = parsed.success ? parsed.data : findingPageSchema.parse({});
+  const parsed = findingPageSchema.safeParse({ status: DEFAULT_STATUS, ...raw, cursor: undefined });
+  const query = parsed.success ? parsed.data : findingPageSchema.parse({ status: DEFAULT_STATUS });
   const [page, facets] = await withTenant(ctx.orgId, async (tx) => [await findFindings({ tx, query }), await listFindingFacets({ tx })] as const);
   // The URL's strings, as the client keeps them (a bad URL falls back to no filters, with a note).
   const initialQuery: FindingQuery = parsed.success
@@ -28,11 +28,11 @@ export default async function FindingsPage({ params, searchParams }: { params: P
     <>
       <div className="page-header">
         <h1>Findings</h1>
-        <p className="muted">Every check verdict on every resource. Filter, open one for its evidence and fix, or export the current filter.</p>
+        <p className="muted">Every check verdict on every resource, failing first. Filter, open one for its evidence and fix, or export the current filter.</p>
       </div>
       {!parsed.success && (
         <div className="alert warning" role="alert">
-          The link had filters that are not valid ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}); showing all findings.
+          The link had filters that are not valid ({parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}); showing open findings.
         </div>
       )}
       <FindingsExplorer slug={ctx.slug} initialQuery={initialQuery} initialPage={toWire(page)} facets={facets} canExport={can(ctx.role, "findings.export")} />

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useFindings, toSearch } from "../_lib/queries";
-import { FILTER_KEYS, type Facets, type FindingPageData, type FindingQuery } from "../_lib/types";
+import { FILTER_KEYS, withDefaults, type Facets, type FindingPageData, type FindingQuery } from "../_lib/types";
 import { EmptyState } from "./badges";
 import { FilterBar } from "./filter-bar";
 import { FindingsTable } from "./findings-table";
@@ -17,8 +17,9 @@ export function FindingsExplorer({ slug, initialQuery, initialPage, facets, canE
 }) {
   const [query, setQuery] = useState<FindingQuery>(initialQuery);
   const [cursors, setCursors] = useState<string[]>([]);
-  const initialKey = toSearch(initialQuery);
-  const { data, isFetching, error } = useFindings(slug, query, toSearch(query) === initialKey ? initialPage : undefined);
+  const initialKey = toSearch(withDefaults(initialQuery));
+  const effective = withDefaults(query);
+  const { data, isFetching, error } = useFindings(slug, effective, toSearch(effective) === initialKey ? initialPage : undefined);
 
   const update = (next: FindingQuery) => {
     setQuery(next);
@@ -32,15 +33,20 @@ export function FindingsExplorer({ slug, initialQuery, initialPage, facets, canE
   const filters: FindingQuery = Object.fromEntries(FILTER_KEYS.flatMap((k) => (query[k] ? [[k, query[k]]] : [])));
   const active = Object.keys(filters).length > 0;
   const page = data ?? initialPage;
-  const exportHref = (format: string) => `/api/orgs/${encodeURIComponent(slug)}/findings/export?${toSearch({ ...filters, format } as FindingQuery)}`;
+  const openOnly = effective.status === "open";
+  // Export what is shown, default status included.
+  const exportHref = (format: string) => `/api/orgs/${encodeURIComponent(slug)}/findings/export?${toSearch({ ...withDefaults(filters), format } as FindingQuery)}`;
 
   return (
     <div className="stack">
       <FilterBar query={query} facets={facets} onChange={change} />
       <div className="spread">
         <div className="muted" aria-live="polite">
-          {page.totalCapped ? `More than ${page.total.toLocaleString()}` : page.total.toLocaleString()} finding{page.total === 1 ? "" : "s"}
-          {active && " match these filters"}
+          {page.totalCapped ? `More than ${page.total.toLocaleString()}` : page.total.toLocaleString()}
+          {openOnly ? " open" : ""} finding{page.total === 1 ? "" : "s"}
+          {openOnly ? " (failing + error)" : ""}
+          {Object.keys(filters).some((k) => k !== "status") && " match these filters"}
+          {openOnly && <> · <button type="button" className="link" onClick={() => change({ status: "any" })}>show every status</button></>}
           {isFetching && " · loading…"}
         </div>
         <div className="row">
@@ -51,9 +57,17 @@ export function FindingsExplorer({ slug, initialQuery, initialPage, facets, canE
       </div>
       {error && <div className="alert error" role="alert">{(error as Error).message}</div>}
       {page.items.length === 0 ? (
-        <EmptyState title={active ? "No findings match these filters" : "No findings yet"}>
-          {active ? "Widen the filters or clear them." : <>Findings appear after the first scan of a connected account. <a href={`/${slug}/accounts`}>Connect an account</a>.</>}
-        </EmptyState>
+        active ? (
+          <EmptyState title="No findings match these filters">Widen the filters or clear them.</EmptyState>
+        ) : facets.accounts.length > 0 ? (
+          <EmptyState title="Nothing failing">
+            No open (failing or error) findings. <button type="button" className="link" onClick={() => change({ status: "any" })}>Show passing and not-applicable checks</button>, or see scan progress on <a href={`/${slug}/accounts`}>Accounts</a>.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No findings yet">
+            Findings appear after the first scan of a connected account. <a href={`/${slug}/accounts`}>Connect an account</a> or follow its first scan there.
+          </EmptyState>
+        )
       ) : (
         <FindingsTable slug={slug} items={page.items} />
       )}

@@ -29,3 +29,13 @@ export interface FindingQuery {
 }
 
 export const FILTER_KEYS = ["status", "severity", "accountId", "region", "resourceType", "checkId", "citation", "inScope", "suppressed", "q", "includeDeleted"] as const;
+
+/**
+ * The explorer opens on what needs work: `status` absent means "open" (FAIL + ERROR), sorted failing
+ * first by severity. `status=any` shows every verdict, N/A included.
+ */
+export const DEFAULT_STATUS = "open";
+
+export function withDefaults(query: FindingQuery): FindingQuery {
+  return query.status ? query : { ...query, status: DEFAULT_STATUS };
+}

@@ -98,7 +98,7 @@ describe("tenancy: another organisation's ids and slugs are 404", () => {
 
 describe("input errors are 400 with the field named", () => {
   const cases: Array<[string, Handler, string, string, unknown, string]> = [
-    ["unknown status", findingsRoute.GET as Handler, "/findings?status=OPEN", "GET", undefined, "status.0"],
+    ["unknown status", findingsRoute.GET as Handler, "/findings?status=CLOSED", "GET", undefined, "status.0"],
     ["foreign cursor", findingsRoute.GET as Handler, "/findings?cursor=abc", "GET", undefined, "cursor"],
     ["bad tag filter", resourcesRoute.GET as Handler, "/resources?tag==x", "GET", undefined, "tag"],
     ["bad trend range", overviewRoute.GET as Handler, "/overview?days=5", "GET", undefined, "days"],
