@@ -68,6 +68,20 @@ describe("getOverview", () => {
 });
 
 describe("getScoreTrend", () => {
+  it("a first scan today gives one point per day of the range, the last one scored", async () => {
+    const org = await seedOrganization(owner, { slug: "dash-first-day" });
+    const acc = await seedAccount(owner, { orgId: org, name: "new" });
+    await owner.query(
+      `INSERT INTO compliance_snapshots (org_id, account_id, day, pass_count, fail_count, weighted_pass, weighted_total)
+       VALUES ($1, $2, (now() AT TIME ZONE 'UTC')::date, 3, 1, 30, 40)`,
+      [org, acc],
+    );
+    const trend = await withTenant(org, (tx) => getScoreTrend({ tx, days: 7 }));
+    expect(trend).toHaveLength(7);
+    expect(trend.at(-1)).toMatchObject({ day: new Date().toISOString().slice(0, 10), score: 75, pass: 3, fail: 1 });
+    expect(trend.slice(0, 6).every((p) => p.score === null)).toBe(true);
+  });
+
   it("carries each account's latest snapshot forward and sums the weights", async () => {
     const t = await withTenant(orgA, (tx) => getScoreTrend({ tx, days: 7 }));
     expect(t).toHaveLength(7);

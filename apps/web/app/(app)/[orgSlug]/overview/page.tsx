@@ -38,7 +38,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
     );
   }
 
-  const bar = (label: string, t: { pass: number; fail: number; error: number; score: number | null }) => ({ label, pass: t.pass, fail: t.fail, error: t.error, score: t.score });
+  const findings = (filter: string) => `/${ctx.slug}/findings?status=open&${filter}`;
+  const bar = (label: string, t: { pass: number; fail: number; error: number; score: number | null }, href?: string, note?: string) =>
+    ({ label, pass: t.pass, fail: t.fail, error: t.error, score: t.score, href, note });
   return (
     <div className="stack">
       <div className="page-header">
@@ -51,10 +53,16 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
       <ScoreKpis o={o} slug={ctx.slug} />
       <TrendChart slug={ctx.slug} initialDays={o.trendDays} initial={o.trend} />
       <div className="grid-2">
-        <PostureBars title="By safeguard (45 CFR)" rows={o.cloud.bySection.filter((s) => s.pass + s.fail + s.error > 0).map((s) => bar(`${s.section} ${s.title}`, s))} />
-        <PostureBars title="By severity" rows={o.cloud.bySeverity.map((s) => bar(s.severity.charAt(0) + s.severity.slice(1).toLowerCase(), s))} />
+        {/* Every safeguard is listed; one without cloud checks says so rather than vanishing. */}
+        <PostureBars
+          title="By safeguard (45 CFR)"
+          rows={o.cloud.bySection.map((s) =>
+            bar(`${s.section} ${s.title}`, s, findings(`citation=${s.section}`), s.pass + s.fail + s.error === 0 ? "no cloud checks: see manual controls" : undefined),
+          )}
+        />
+        <PostureBars title="By severity" rows={o.cloud.bySeverity.map((s) => bar(s.severity.charAt(0) + s.severity.slice(1).toLowerCase(), s, findings(`severity=${s.severity}`)))} />
       </div>
-      <PostureBars title="By HIPAA standard" rows={o.cloud.byStandard.map((s) => bar(`${s.citation} ${s.title}`, s))} />
+      <PostureBars title="By HIPAA standard" rows={o.cloud.byStandard.map((s) => bar(`${s.citation} ${s.title}`, s, findings(`citation=${encodeURIComponent(s.citation)}`)))} />
       <div className="grid-2">
         <AccountScores o={o} slug={ctx.slug} />
         <DriftList o={o} slug={ctx.slug} />

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface BarRow {
@@ -8,7 +9,10 @@ export interface BarRow {
   fail: number;
   error: number;
   score: number | null;
+  /** the findings explorer filtered to this group's open findings */
   href?: string;
+  /** shown instead of counts when the group has no cloud checks (e.g. physical safeguards) */
+  note?: string;
 }
 
 /** Stacked pass / fail / error counts per group, horizontal so long HIPAA titles stay readable. */
@@ -34,6 +38,24 @@ export function PostureBars({ title, rows, height }: { title: string; rows: BarR
             </BarChart>
           </ResponsiveContainer>
         </div>
+      )}
+      {rows.some((r) => r.href || r.note) && (
+        <ul className="small" style={{ listStyle: "none", padding: 0, margin: "8px 0 0", display: "grid", gap: 2 }}>
+          {rows.map((r) => (
+            <li key={r.label} className="spread" style={{ flexWrap: "nowrap" }}>
+              <span style={{ minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" }} title={r.label}>{r.label}</span>
+              <span style={{ whiteSpace: "nowrap" }}>
+                {r.note ? <span className="muted">{r.note}</span> : (
+                  <>
+                    <span className="muted">{r.score === null ? "—" : `${r.score} %`}</span>
+                    {" · "}
+                    {r.href && r.fail + r.error > 0 ? <Link href={r.href}>{r.fail + r.error} open</Link> : <span className="muted">0 open</span>}
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
