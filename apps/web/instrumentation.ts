@@ -1,0 +1,14 @@
+// Runs once when the Next.js server starts: bad configuration (DATABASE_URL, unreachable Postgres or
+// Redis, pending migrations) stops the server with one line that says what to fix, instead of every
+// page failing later with a stack trace.
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { resolve } = await import("node:path");
+  const { PreflightError, preflight } = await import("@safeguard/core/ops/preflight");
+  try {
+    await preflight({ migrationsDir: resolve(process.cwd(), "../../prisma/migrations"), redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" });
+  } catch (error) {
+    console.error(`safeguard web: ${error instanceof PreflightError ? error.message : (error as Error).message}`);
+    process.exit(1);
+  }
+}
