@@ -43,16 +43,19 @@ async function readInput(request: Request): Promise<unknown> {
  * value is sent as JSON (a Response is sent as is, e.g. a download). Status codes: 401 no session,
  * 404 not a member / unknown id, 403 role lacks the permission, 400 bad input, 409 conflict.
  */
-export function orgRoute(permission: Permission, handler: OrgRouteHandler<undefined>): (request: Request, context: RouteContext) => Promise<Response>;
-export function orgRoute<S extends z.ZodType>(permission: Permission, schema: S, handler: OrgRouteHandler<z.output<S>>): (request: Request, context: RouteContext) => Promise<Response>;
+/** A route handler that carries the permission it checks, so the RBAC test can enumerate every route. */
+export type OrgRouteFn = ((request: Request, context: RouteContext) => Promise<Response>) & { readonly permission: Permission };
+
+export function orgRoute(permission: Permission, handler: OrgRouteHandler<undefined>): OrgRouteFn;
+export function orgRoute<S extends z.ZodType>(permission: Permission, schema: S, handler: OrgRouteHandler<z.output<S>>): OrgRouteFn;
 export function orgRoute(
   permission: Permission,
   schemaOrHandler: z.ZodType | OrgRouteHandler<undefined>,
   maybeHandler?: OrgRouteHandler<unknown>,
-): (request: Request, context: RouteContext) => Promise<Response> {
+): OrgRouteFn {
   const schema = typeof schemaOrHandler === "function" ? null : schemaOrHandler;
   const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as OrgRouteHandler<unknown>;
-  return async (request, context) => {
+  const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const raw = await context.params;
     const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : String(v ?? "")]));
     const outcome = await runOrgHandler(
@@ -66,4 +69,5 @@ export function orgRoute(
     if (outcome.data instanceof Response) return outcome.data;
     return Response.json(outcome.data ?? null, { headers: { "Cache-Control": "no-store" } });
   };
+  return Object.assign(route, { permission });
 }
