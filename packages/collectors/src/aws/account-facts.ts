@@ -1,6 +1,7 @@
 // Account-level facts AWS Config does not record, as the two synthetic resource types of the
 // snapshot contract (docs/architecture.md): Safeguard::AWS::Account and Safeguard::AWS::Region.
 // A fact that could not be read is null plus a collectionErrors entry, never "off".
+import { BackupClient, paginateListProtectedResources } from "@aws-sdk/client-backup";
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
 import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
@@ -85,10 +86,11 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
   const sh = new SecurityHubClient(cfg);
   const config = new ConfigServiceClient(cfg);
   const ct = new CloudTrailClient(cfg);
+  const backup = new BackupClient(cfg);
   const errors: CollectionError[] = [];
   let recorderError: CloudCallError | null = null;
   try {
-    const [ebs, detectors, hub, recorders, statuses, trails] = await Promise.all([
+    const [ebs, detectors, hub, recorders, statuses, trails, backupArns] = await Promise.all([
       read(errors, "ec2:GetEbsEncryptionByDefault", async () => (await ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault ?? false),
       read(errors, "guardduty:ListDetectors", async () => (await gd.send(new ListDetectorsCommand({}))).DetectorIds ?? []),
       read(errors, "securityhub:DescribeHub", async () => {
@@ -115,6 +117,14 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
           };
         }));
       }),
+      // Sorted: the page order is the service's, and the Region snapshot's hash must not move with it.
+      read(errors, "backup:ListProtectedResources", async () => {
+        const arns: string[] = [];
+        for await (const page of paginateListProtectedResources({ client: backup, pageSize: 1000 }, {})) {
+          for (const r of page.Results ?? []) if (r.ResourceArn) arns.push(r.ResourceArn);
+        }
+        return arns.sort();
+      }),
     ]);
     return {
       snapshot: {
@@ -128,7 +138,8 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
         tags: {},
         configuration: {
           region, ebsEncryptionByDefault: ebs, guardDutyDetectorIds: detectors, securityHub: hub,
-          configurationRecorders: recorders, configurationRecorderStatuses: statuses, trails, collectionErrors: errors,
+          configurationRecorders: recorders, configurationRecorderStatuses: statuses, trails,
+          backupProtectedResourceArns: backupArns, collectionErrors: errors,
         },
         supplementaryConfiguration: {},
         relationships: [],
@@ -139,6 +150,6 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
       errors,
     };
   } finally {
-    for (const c of [ec2, gd, sh, config, ct]) c.destroy();
+    for (const c of [ec2, gd, sh, config, ct, backup]) c.destroy();
   }
 }

@@ -29,6 +29,13 @@ describe("AWS collector against the simulator", () => {
     expect(snaps.filter((s) => s.resourceType === "Safeguard::AWS::Region")).toHaveLength(target.regions.length);
     const account = snaps.find((s) => s.resourceType === "Safeguard::AWS::Account")!;
     expect(Array.isArray((account.configuration as { credentialReport: unknown }).credentialReport)).toBe(true);
+    // AWS Backup coverage per region, exactly as the account's facts hold it (paged, sorted).
+    for (const region of target.regions) {
+      const facts = snaps.find((s) => s.resourceType === "Safeguard::AWS::Region" && s.region === region)!;
+      const expected = [...(sim.state.estate.aws[0]!.facts.regions[region]?.backupProtectedResourceArns ?? [])].sort();
+      expect((facts.configuration as { backupProtectedResourceArns: unknown }).backupProtectedResourceArns).toEqual(expected);
+    }
+    expect(snaps.some((s) => ((s.configuration as { backupProtectedResourceArns?: string[] }).backupProtectedResourceArns ?? []).length > 0)).toBe(true);
     const cov = coverageOf(events);
     for (const region of target.regions) {
       const c = cov.find((x) => x.region === region)!;

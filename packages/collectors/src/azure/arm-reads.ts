@@ -9,7 +9,7 @@ interface ChildRead {
   key: string;
   suffix: string;
   apiVersion: string;
-  /** diagnosticSettings is a list: the `value` array is attached */
+  /** a list (diagnosticSettings, server parameters): the `value` arrays of every page (nextLink) are attached */
   list?: boolean;
 }
 
@@ -20,6 +20,9 @@ export const CHILD_READS: Readonly<Record<string, readonly ChildRead[]>> = {
   "microsoft.sql/servers/databases": [{ key: "transparentDataEncryption", suffix: "/transparentDataEncryption/current", apiVersion: "2021-11-01" }],
   "microsoft.storage/storageaccounts": [{ key: "blobServiceProperties", suffix: "/blobServices/default", apiVersion: "2023-01-01" }],
   "microsoft.keyvault/vaults": [DIAGNOSTICS],
+  // Server parameters (require_secure_transport, tls_version): hundreds on MySQL, so ARM pages them.
+  "microsoft.dbformysql/flexibleservers": [{ key: "configurations", suffix: "/configurations", apiVersion: "2023-12-30", list: true }],
+  "microsoft.dbforpostgresql/flexibleservers": [{ key: "configurations", suffix: "/configurations", apiVersion: "2022-12-01", list: true }],
   "microsoft.resources/subscriptions": [DIAGNOSTICS],
 };
 
@@ -45,7 +48,23 @@ export class ArmReader {
 
   /** GET with 429/5xx backoff (Retry-After honoured). Returns null on 404. */
   async get(path: string, apiVersion: string): Promise<unknown> {
-    const url = `${this.endpoint.replace(/\/+$/, "")}${path}?api-version=${apiVersion}`;
+    return this.getUrl(`${this.endpoint.replace(/\/+$/, "")}${path}?api-version=${apiVersion}`);
+  }
+
+  /** Every page of a list (`value` + `nextLink`); [] on 404. nextLink is followed only on this ARM endpoint. */
+  async getList(path: string, apiVersion: string): Promise<unknown[]> {
+    const out: unknown[] = [];
+    let url: string | null = `${this.endpoint.replace(/\/+$/, "")}${path}?api-version=${apiVersion}`;
+    for (let pages = 0; url && pages < 100; pages++) {
+      const body = (await this.getUrl(url)) as { value?: unknown[]; nextLink?: string | null } | null;
+      out.push(...(body?.value ?? []));
+      const next = body?.nextLink ?? null;
+      url = next && new URL(next).origin === new URL(this.endpoint).origin ? next : null;
+    }
+    return out;
+  }
+
+  private async getUrl(url: string): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       const res = await fetch(url, { headers: { authorization: `Bearer ${await this.bearer()}` } });
       if (res.status === 404) return null;
@@ -65,9 +84,12 @@ export class ArmReader {
     const errors: CollectError[] = [];
     for (const read of CHILD_READS[s.resourceType] ?? []) {
       try {
-        const body = await this.get(`${s.nativeId}${read.suffix}`, read.apiVersion);
-        if (read.list) s.supplementaryConfiguration[read.key] = (body as { value?: unknown[] } | null)?.value ?? [];
-        else if (body !== null) s.supplementaryConfiguration[read.key] = body;
+        if (read.list) {
+          s.supplementaryConfiguration[read.key] = await this.getList(`${s.nativeId}${read.suffix}`, read.apiVersion);
+        } else {
+          const body = await this.get(`${s.nativeId}${read.suffix}`, read.apiVersion);
+          if (body !== null) s.supplementaryConfiguration[read.key] = body;
+        }
       } catch (error) {
         const e = error as { code?: string; message?: string };
         errors.push({ scope: s.accountId, api: `arm:GET ${read.suffix}`, code: e.code ?? "Error", message: `${s.name}: ${e.message ?? String(error)}` });

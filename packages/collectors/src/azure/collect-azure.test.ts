@@ -32,6 +32,35 @@ describe("Azure collector against the simulator", () => {
     if (storage) expect(storage.supplementaryConfiguration).toHaveProperty("blobServiceProperties");
   });
 
+  it("reads every Resource Graph table the catalog's types live in, and the flexible servers' parameters", async () => {
+    const sub = sim.estate.azure.subscriptions[0]!.subscriptionId;
+    const snaps = snapshotsOf(await drain(collectAzure(conn(), target())));
+    const types = new Set(snaps.map((s) => s.resourceType));
+    for (const t of [
+      "microsoft.recoveryservices/vaults/backupfabrics/protectioncontainers/protecteditems", // recoveryservicesresources
+      "microsoft.recoveryservices/vaults/backuppolicies",
+      "microsoft.web/sites/config", // appserviceresources
+      "microsoft.authorization/roledefinitions", // authorizationresources
+      "microsoft.authorization/policyassignments", // policyresources
+      "microsoft.security/pricings", // securityresources
+      "microsoft.network/networkwatchers", "microsoft.insights/activitylogalerts", // context types
+    ]) expect(types, t).toContain(t);
+    // The subscription is the resourcecontainers row (its display name), once, with its activity-log export.
+    const subscriptions = snaps.filter((s) => s.resourceType === "microsoft.resources/subscriptions");
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]!.nativeId).toBe(`/subscriptions/${sub}`);
+    expect(subscriptions[0]!.name).not.toBe(sub);
+    expect((subscriptions[0]!.supplementaryConfiguration.diagnosticSettings as unknown[]).length).toBeGreaterThan(0);
+    for (const type of ["microsoft.dbformysql/flexibleservers", "microsoft.dbforpostgresql/flexibleservers"]) {
+      const servers = snaps.filter((s) => s.resourceType === type);
+      expect(servers.length, type).toBeGreaterThan(0);
+      for (const s of servers) {
+        const names = (s.supplementaryConfiguration.configurations as Array<{ name: string }>).map((c) => c.name);
+        expect(names).toContain("require_secure_transport");
+      }
+    }
+  });
+
   it("backs off on 429 and completes", async () => {
     sim.setFaults({ api: "azure:resources", throttleCount: 2 });
     try {

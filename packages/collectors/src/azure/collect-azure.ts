@@ -1,13 +1,14 @@
 // The Azure collector: client-secret credential -> Resource Graph over the account's subscription(s),
-// paged by $skipToken (429s back off), then the ARM child reads. Incremental scans read in full only
+// every table holding a type the catalog reads (graph-tables.ts), paged by $skipToken (429s back
+// off), then the ARM child reads. Incremental scans read in full only
 // rows whose properties.changedTime is newer than the watermark, plus the id list for deletions.
 import { ResourceGraphClient } from "@azure/arm-resourcegraph";
 import { ClientSecretCredential } from "@azure/identity";
-import { RESOURCE_TYPES } from "@safeguard/controls/catalog";
 import { fromAzureGraphRow, type ResourceSnapshot } from "@safeguard/controls/snapshot";
 import { CloudCallError, toCloudCallError } from "../errors";
 import type { CollectError, CollectEvent, CollectOptions } from "../source";
 import { ArmReader, forEachLimited } from "./arm-reads";
+import { tableQueries, type GraphTable } from "./graph-tables";
 
 export interface AzureConnection {
   /** Entra ID authority; default https://login.microsoftonline.com */
@@ -23,19 +24,14 @@ export interface AzureTarget {
   subscriptionIds: string[];
 }
 
-const SECURITY_TABLE = "microsoft.security/";
 const PAGE = 1000;
 const ARM_CONCURRENCY = 8;
+const SUBSCRIPTION_TYPE = "microsoft.resources/subscriptions";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function azureTypes(): { resources: string[]; security: string[] } {
-  const all = RESOURCE_TYPES.filter((t) => t.startsWith("microsoft."));
-  return { resources: all.filter((t) => !t.startsWith(SECURITY_TABLE) && t !== "microsoft.resources/subscriptions"), security: all.filter((t) => t.startsWith(SECURITY_TABLE)) };
-}
 
 const kqlList = (types: readonly string[]) => types.map((t) => `'${t}'`).join(", ");
 
-export function kqlOf(table: "Resources" | "securityresources", types: readonly string[], mode: "full" | "changed" | "ids", since?: Date): string {
+export function kqlOf(table: GraphTable, types: readonly string[], mode: "full" | "changed" | "ids", since?: Date): string {
   let q = `${table} | where type in~ (${kqlList(types)})`;
   if (mode === "changed") q += ` | where properties.changedTime > datetime(${(since as Date).toISOString()})`;
   q += " | order by id asc";
@@ -67,7 +63,8 @@ async function* graphPages(client: ResourceGraphClient, subscriptions: string[],
   } while (skipToken);
 }
 
-function subscriptionSnapshot(subscriptionId: string): ResourceSnapshot {
+/** When Resource Graph does not return the subscription row (no read on resourcecontainers), a bare one keeps its checks running. */
+function bareSubscriptionSnapshot(subscriptionId: string): ResourceSnapshot {
   return {
     provider: "azure", nativeId: `/subscriptions/${subscriptionId}`, resourceId: `/subscriptions/${subscriptionId}`,
     resourceType: "microsoft.resources/subscriptions", accountId: subscriptionId, region: "global", name: subscriptionId,
@@ -90,38 +87,50 @@ export async function* collectAzure(conn: AzureConnection, target: AzureTarget, 
   }
   const client = new ResourceGraphClient(credential, { baseUri: armEndpoint });
   const arm = new ArmReader(credential, armEndpoint);
-  const types = azureTypes();
   const subs = target.subscriptionIds;
   const since = options.changedSince ?? null;
   const scope = subs.join(",");
   let resources = 0;
   let failure: CollectError | null = null;
 
-  const subscriptionsRead: ResourceSnapshot[] = subs.map(subscriptionSnapshot);
-  const queries: Array<{ table: "Resources" | "securityresources"; types: string[] }> = [
-    { table: "Resources", types: types.resources },
-    ...(types.security.length > 0 ? [{ table: "securityresources" as const, types: types.security }] : []),
-  ];
+  const normalise = (rows: unknown[]): ResourceSnapshot[] => {
+    const snaps: ResourceSnapshot[] = [];
+    for (const row of rows) {
+      const n = fromAzureGraphRow(row);
+      if (n.ok) snaps.push(n.snapshot);
+    }
+    return snaps;
+  };
+  async function* withChildReads(snaps: ResourceSnapshot[]): AsyncGenerator<CollectEvent> {
+    const errors: CollectError[] = [];
+    await forEachLimited(snaps, ARM_CONCURRENCY, async (s) => {
+      errors.push(...(await arm.attach(s)));
+    });
+    for (const e of errors) yield { kind: "error", error: e };
+    resources += snaps.length;
+    yield { kind: "snapshots", region: "global", snapshots: snaps };
+  }
+
+  const tables = tableQueries();
   try {
-    for (const s of subscriptionsRead) for (const e of await arm.attach(s)) yield { kind: "error", error: e };
-    yield { kind: "snapshots", region: "global", snapshots: subscriptionsRead };
-    for (const q of queries) {
-      for await (const rows of graphPages(client, subs, kqlOf(q.table, q.types, since ? "changed" : "full", since ?? undefined), options.signal)) {
-        const snaps: ResourceSnapshot[] = [];
-        for (const row of rows) {
-          const n = fromAzureGraphRow(row);
-          if (n.ok) snaps.push(n.snapshot);
-        }
-        const errors: CollectError[] = [];
-        await forEachLimited(snaps, ARM_CONCURRENCY, async (s) => {
-          errors.push(...(await arm.attach(s)));
-        });
-        for (const e of errors) yield { kind: "error", error: e };
-        resources += snaps.length;
-        yield { kind: "snapshots", region: "global", snapshots: snaps };
+    // The subscription rows are read in full on every scan (one row each): their activity-log export
+    // lives in an ARM child read that changes without touching the row.
+    const subscriptionRows: ResourceSnapshot[] = [];
+    for (const t of tables.filter((q) => q.types.includes(SUBSCRIPTION_TYPE))) {
+      for await (const rows of graphPages(client, subs, kqlOf(t.table, [SUBSCRIPTION_TYPE], "full"), options.signal)) subscriptionRows.push(...normalise(rows));
+    }
+    const found = new Set(subscriptionRows.map((s) => s.accountId.toLowerCase()));
+    for (const id of subs) if (!found.has(id.toLowerCase())) subscriptionRows.push(bareSubscriptionSnapshot(id));
+    yield* withChildReads(subscriptionRows);
+
+    for (const q of tables) {
+      const types = q.types.filter((t) => t !== SUBSCRIPTION_TYPE);
+      if (types.length === 0) continue;
+      for await (const rows of graphPages(client, subs, kqlOf(q.table, types, since ? "changed" : "full", since ?? undefined), options.signal)) {
+        yield* withChildReads(normalise(rows));
       }
       if (since) {
-        for await (const rows of graphPages(client, subs, kqlOf(q.table, q.types, "ids"), options.signal)) {
+        for await (const rows of graphPages(client, subs, kqlOf(q.table, types, "ids"), options.signal)) {
           const ids = (rows as Array<{ id?: string }>).map((r) => r.id).filter((id): id is string => typeof id === "string");
           resources += ids.length;
           yield { kind: "ids", region: "global", ids };
