@@ -1,7 +1,10 @@
-// Creates the QUEUED ScanRun a scan job will carry out. Single flight at the database: the account
-// row is locked (FOR UPDATE) so two requests cannot both see "nothing in flight" and both insert.
-// (A partial unique index on scan_runs(account_id) WHERE status IN ('QUEUED','RUNNING') would make
-// this a constraint; see the pipeline report.)
+// Creates the QUEUED ScanRun a scan job will carry out. Single flight is a database constraint: the
+// partial unique index scan_runs_one_in_flight (account_id WHERE status IN ('QUEUED','RUNNING'))
+// admits one in-flight run per account. The insert names it as its ON CONFLICT arbiter, so a second
+// request waits for a concurrent first one to commit, then inserts nothing (no unique-violation error,
+// which would abort the caller's transaction) and is answered with ScanInFlightError(the holder's id).
+// The account row is read without a lock: a FOR UPDATE would queue "scan now" behind any long
+// transaction touching the account and adds nothing the constraint does not already guarantee.
 import type { OrgTx } from "@safeguard/db/tenant";
 import type { ScanKind, ScanTrigger } from "@safeguard/db/client";
 import { ConflictError, NotFoundError } from "../errors";
@@ -14,17 +17,25 @@ export class ScanInFlightError extends ConflictError {
 }
 
 export async function requestScan({ tx, accountId, kind, trigger }: { tx: OrgTx; accountId: string; kind: ScanKind; trigger: ScanTrigger }) {
-  const locked = await tx.$queryRaw<Array<{ id: string; org_id: string; status: string; last_full_scan_at: Date | null; change_watermark: Date | null }>>`
-    SELECT id, org_id, status::text, last_full_scan_at, change_watermark FROM cloud_accounts
-    WHERE id = ${accountId}::uuid AND deleted_at IS NULL FOR UPDATE`;
-  const account = locked[0];
+  const account = await tx.cloudAccount.findFirst({
+    where: { id: accountId, deletedAt: null },
+    select: { orgId: true, status: true, lastFullScanAt: true, changeWatermark: true },
+  });
   if (!account) throw new NotFoundError("Cloud account");
   if (account.status === "DISABLED") throw new ConflictError("This account is disabled; enable it to scan.");
-  const inFlight = await tx.scanRun.findFirst({ where: { accountId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } });
-  if (inFlight) throw new ScanInFlightError(inFlight.id);
   // An incremental scan needs a complete scan to compare with.
-  const effectiveKind: ScanKind = kind === "INCREMENTAL" && (!account.last_full_scan_at || !account.change_watermark) ? "FULL" : kind;
-  return tx.scanRun.create({
-    data: { orgId: account.org_id, accountId, kind: effectiveKind, trigger, status: "QUEUED", phase: "QUEUED" },
-  });
+  const effectiveKind: ScanKind = kind === "INCREMENTAL" && (!account.lastFullScanAt || !account.changeWatermark) ? "FULL" : kind;
+  // Two rounds: if the holder finished between our insert and the read below, the slot is free again.
+  let holder: string | null = null;
+  for (let round = 0; round < 2; round++) {
+    const inserted = await tx.$queryRaw<Array<{ id: string }>>`
+      INSERT INTO scan_runs (org_id, account_id, kind, trigger, status, phase)
+      VALUES (${account.orgId}::uuid, ${accountId}::uuid, ${effectiveKind}::"ScanKind", ${trigger}::"ScanTrigger", 'QUEUED', 'QUEUED')
+      ON CONFLICT (account_id) WHERE status IN ('QUEUED', 'RUNNING') DO NOTHING
+      RETURNING id::text`;
+    if (inserted[0]) return tx.scanRun.findUniqueOrThrow({ where: { id: inserted[0].id } });
+    holder = (await tx.scanRun.findFirst({ where: { accountId, status: { in: ["QUEUED", "RUNNING"] } }, select: { id: true } }))?.id ?? null;
+    if (holder) break;
+  }
+  throw new ScanInFlightError(holder ?? "");
 }

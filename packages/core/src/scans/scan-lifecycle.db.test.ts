@@ -23,6 +23,36 @@ describe("scan lifecycle", () => {
     await expect(withTenant(org, (tx) => requestScan({ tx, accountId: acct, kind: "FULL", trigger: "MANUAL" }))).rejects.toBeInstanceOf(ScanInFlightError);
   });
 
+  it("admits exactly one of two concurrent requests (the database constraint), naming the winner to the loser", async () => {
+    const { org, acct } = await setup();
+    // A holds its new run uncommitted while B asks: B must wait for A, then be refused, not insert a second run.
+    let inserted!: () => void;
+    const aInserted = new Promise<void>((r) => (inserted = r));
+    const a = withTenant(org, async (tx) => {
+      const run = await requestScan({ tx, accountId: acct, kind: "FULL", trigger: "MANUAL" });
+      inserted();
+      await new Promise((r) => setTimeout(r, 300));
+      return run;
+    });
+    await aInserted;
+    const b = withTenant(org, (tx) => requestScan({ tx, accountId: acct, kind: "FULL", trigger: "SCHEDULE" }));
+    const [ra, rb] = await Promise.allSettled([a, b]);
+    expect(ra.status).toBe("fulfilled");
+    expect(rb.status).toBe("rejected");
+    const winner = (ra as PromiseFulfilledResult<{ id: string }>).value.id;
+    expect((rb as PromiseRejectedResult).reason).toBeInstanceOf(ScanInFlightError);
+    expect(((rb as PromiseRejectedResult).reason as ScanInFlightError).scanRunId).toBe(winner);
+
+    // Unorchestrated: both at once, several times over; always one run in flight.
+    const { org: org2, acct: acct2 } = await setup();
+    const results = await Promise.allSettled(Array.from({ length: 4 }, () => withTenant(org2, (tx) => requestScan({ tx, accountId: acct2, kind: "FULL", trigger: "MANUAL" }))));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((r) => r.status === "rejected").every((r) => (r as PromiseRejectedResult).reason instanceof ScanInFlightError)).toBe(true);
+    for (const [o, ac] of [[org, acct], [org2, acct2]] as const) {
+      expect(await withTenant(o, (tx) => tx.scanRun.count({ where: { accountId: ac } }))).toBe(1);
+    }
+  });
+
   it("cancels a queued scan at once and asks a running one to stop", async () => {
     const { org, acct } = await setup();
     const queued = await withTenant(org, (tx) => requestScan({ tx, accountId: acct, kind: "FULL", trigger: "MANUAL" }));
