@@ -3,7 +3,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import type { Role } from "@safeguard/db/client";
 import { getSessionUser } from "@safeguard/core/auth/session-user";
-import { resolveMembership } from "@safeguard/core/orgs/resolve-membership";
+import { listUserOrganizations } from "@safeguard/core/orgs/list-user-organizations";
 import { slugSchema } from "@safeguard/core/orgs/slug";
 import { getSessionClaims } from "./session";
 
@@ -46,13 +46,25 @@ export async function resolveUserContext(): Promise<UserContext | null> {
   return { userId: user.id, email: user.email, name: user.name, mfaEnabled: user.mfaEnabled };
 }
 
+/**
+ * The user's memberships, once per render: the shell's organisation switcher reuses the lookup
+ * org-context made (outside a render, e.g. in route handlers, React's cache() simply calls through).
+ */
+export const userOrganizations = cache((userId: string) => listUserOrganizations(userId));
+
 export async function resolveOrgContext(orgSlug: string): Promise<OrgContextResult> {
   const claims = await getSessionClaims();
   if (!claims) return { kind: "unauthenticated" };
-  const user = await getSessionUser(claims.userId);
+  if (!slugSchema.safeParse(orgSlug).success) {
+    const user = await getSessionUser(claims.userId);
+    return !user || user.sessionVersion !== claims.sessionVersion ? { kind: "unauthenticated" } : { kind: "not_found" };
+  }
+  // Two independent lookups on two pool connections, in parallel (one round trip of latency, not two).
+  // The memberships are read for the token's user id; they are used only once the user row confirms
+  // the session is still current.
+  const [user, orgs] = await Promise.all([getSessionUser(claims.userId), userOrganizations(claims.userId)]);
   if (!user || user.sessionVersion !== claims.sessionVersion) return { kind: "unauthenticated" };
-  if (!slugSchema.safeParse(orgSlug).success) return { kind: "not_found" };
-  const membership = await resolveMembership(user.id, orgSlug);
+  const membership = orgs.find((o) => o.slug === orgSlug) ?? null;
   // Unknown slug and someone else's organisation look the same.
   if (!membership) return { kind: "not_found" };
   // The organisation may be stricter about idle time than the session was when issued.

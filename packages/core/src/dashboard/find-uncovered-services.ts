@@ -12,13 +12,19 @@ export interface UncoveredService {
 }
 
 export async function findUncoveredServices({ tx }: { tx: OrgTx }): Promise<UncoveredService[]> {
+  return (await findUncoveredServicesWithTotal({ tx })).services;
+}
+
+/** The same, plus the number of live resources (the overview needs both: one scan of resources, not two). */
+export async function findUncoveredServicesWithTotal({ tx }: { tx: OrgTx }): Promise<{ services: UncoveredService[]; resources: number }> {
   const types = await tx.$queryRaw<Array<{ t: string; n: number; s: number }>>`
     SELECT resource_type AS t, count(*)::int AS n, count(*) FILTER (WHERE in_scope)::int AS s
     FROM resources WHERE deleted_at IS NULL GROUP BY resource_type`;
   const counts = new Map(types.map((r) => [r.t, r]));
-  return servicesNotCovered(types.map((r) => r.t)).map((u) => ({
+  const services = servicesNotCovered(types.map((r) => r.t)).map((u) => ({
     ...u,
     resources: counts.get(u.resourceType)?.n ?? 0,
     inScope: counts.get(u.resourceType)?.s ?? 0,
   }));
+  return { services, resources: types.reduce((sum, r) => sum + r.n, 0) };
 }

@@ -5,7 +5,7 @@ import { listManualControls } from "../manual-controls/list-manual-controls";
 import { manualControlWeight, MANUAL_SCORE_RULE } from "../manual-controls/manual-control-state";
 import { findAccountProblems, type AccountProblem } from "./find-account-problems";
 import { findDriftEvents, type DriftEvent } from "./find-drift-events";
-import { findUncoveredServices, type UncoveredService } from "./find-uncovered-services";
+import { findUncoveredServicesWithTotal, type UncoveredService } from "./find-uncovered-services";
 import { getScoreTrend, type TrendPoint, type TrendRange } from "./get-score-trend";
 import { loadPosture, type Tally } from "./posture";
 import { summarizePosture, type PostureSummary } from "./summarize-posture";
@@ -37,15 +37,15 @@ export async function getOverview({ tx, trendDays = 30, now = new Date() }: { tx
     select: { id: true, name: true, provider: true, status: true, lastScanAt: true },
     orderBy: { name: "asc" },
   });
-  const [rows, manualControls, trend, drift, accountProblems, uncoveredServices, resourceCount] = [
+  const [rows, manualControls, trend, drift, accountProblems, uncovered] = [
     await loadPosture({ tx }),
     await listManualControls({ tx, now }),
     await getScoreTrend({ tx, days: trendDays, today: now }),
     await findDriftEvents({ tx, limit: 10 }),
     await findAccountProblems({ tx }),
-    await findUncoveredServices({ tx }),
-    await tx.resource.count({ where: { deletedAt: null } }),
+    await findUncoveredServicesWithTotal({ tx }),
   ];
+  const { services: uncoveredServices, resources: resourceCount } = uncovered;
   const cloud = summarizePosture(rows);
   let mPass = 0;
   let mTotal = 0;

@@ -12,8 +12,12 @@ export interface FindingFacets {
 export async function listFindingFacets({ tx }: { tx: OrgTx }): Promise<FindingFacets> {
   const accounts = await tx.cloudAccount.findMany({ where: { deletedAt: null }, select: { id: true, name: true, provider: true }, orderBy: { name: "asc" } });
   // resources carry the same region/type values as their findings and are far fewer rows.
-  const regions = await tx.$queryRaw<Array<{ v: string }>>`SELECT DISTINCT region AS v FROM resources WHERE deleted_at IS NULL ORDER BY 1`;
-  const types = await tx.$queryRaw<Array<{ v: string }>>`SELECT DISTINCT resource_type AS v FROM resources WHERE deleted_at IS NULL ORDER BY 1`;
+  // Both lists in one round trip.
+  const [distinct] = await tx.$queryRaw<[{ regions: string[] | null; types: string[] | null }]>`
+    SELECT array_agg(DISTINCT region ORDER BY region) AS regions, array_agg(DISTINCT resource_type ORDER BY resource_type) AS types
+    FROM resources WHERE deleted_at IS NULL`;
+  const regions = (distinct?.regions ?? []).map((v) => ({ v }));
+  const types = (distinct?.types ?? []).map((v) => ({ v }));
   // The checks that can evaluate the types present, from the catalog: no scan over the findings.
   const checks = new Map<string, string>();
   for (const t of types) for (const c of checksForType(t.v)) checks.set(c.id, c.title);

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { listUserOrganizations } from "@safeguard/core/orgs/list-user-organizations";
 import { navFor, ROLE_LABELS } from "../../../lib/nav";
-import { getOrgContext } from "../../../server/org-context";
+import { getOrgContext, userOrganizations } from "../../../server/org-context";
 import { AppNav } from "./_components/app-nav";
 import { OrgSwitcher } from "./_components/org-switcher";
 import { UserMenu } from "./_components/user-menu";
@@ -12,7 +11,7 @@ export const dynamic = "force-dynamic";
 export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgSlug: string }> }) {
   const { orgSlug } = await params;
   const ctx = await getOrgContext(orgSlug);
-  const orgs = await listUserOrganizations(ctx.userId);
+  const orgs = await userOrganizations(ctx.userId);
   return (
     <div className="shell">
       <aside className="sidebar">

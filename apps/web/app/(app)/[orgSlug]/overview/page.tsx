@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getOverview } from "@safeguard/core/dashboard/get-overview";
 import { withTenant } from "@safeguard/db/tenant";
+import { accountsForView } from "../../../../server/accounts-view";
 import { getOrgContext } from "../../../../server/org-context";
 import { requirePermission } from "../../../../server/require-permission";
 import { toWire } from "../findings/_lib/wire";
+import { FirstScanStatus } from "./_components/first-scan-status";
 import { AccountProblems, AccountScores, DriftList, UncoveredServices } from "./_components/overview-lists";
 import { PostureBars } from "./_components/posture-bars";
 import { ScoreKpis } from "./_components/score-kpis";
@@ -39,6 +41,19 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
   }
 
   const findings = (filter: string) => `/${ctx.slug}/findings?status=open&${filter}`;
+  if (!o.hasFindings) {
+    const accounts = await withTenant(ctx.orgId, (tx) => accountsForView(tx, ctx));
+    return (
+      <div className="stack">
+        <div className="page-header">
+          <h1>Overview</h1>
+          <p className="muted">Where {ctx.orgName} stands against the HIPAA Security Rule, across {o.accounts.length} connected account{o.accounts.length === 1 ? "" : "s"}.</p>
+        </div>
+        <FirstScanStatus slug={ctx.slug} initial={accounts} />
+      </div>
+    );
+  }
+
   const bar = (label: string, t: { pass: number; fail: number; error: number; score: number | null }, href?: string, note?: string) =>
     ({ label, pass: t.pass, fail: t.fail, error: t.error, score: t.score, href, note });
   return (
@@ -47,9 +62,6 @@ export default async function OverviewPage({ params }: { params: Promise<{ orgSl
         <h1>Overview</h1>
         <p className="muted">Where {ctx.orgName} stands against the HIPAA Security Rule, across {o.accounts.length} connected account{o.accounts.length === 1 ? "" : "s"}.</p>
       </div>
-      {!o.hasFindings && (
-        <div className="alert info">Accounts are connected but nothing has been evaluated yet: results appear when the first scan completes.</div>
-      )}
       <ScoreKpis o={o} slug={ctx.slug} />
       <TrendChart slug={ctx.slug} initialDays={o.trendDays} initial={o.trend} />
       <div className="grid-2">
