@@ -109,6 +109,7 @@ describe("exception lifecycle", () => {
     const result = await withTenant(orgA, (tx) => lapseExpiredExceptions({ tx, now: later }));
     expect(result.lapsed).toBe(1);
     expect(result.findingsChanged).toBe(tagged.rows.length);
+    expect(result.accountIds).toEqual([accountA]);
     expect(await suppressedIds()).toEqual([]);
     const status = await owner.query<{ status: string }>("SELECT status FROM exceptions WHERE id = $1", [id]);
     expect(status.rows[0]!.status).toBe("EXPIRED");

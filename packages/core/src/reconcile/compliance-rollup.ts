@@ -1,10 +1,11 @@
 // The day's ComplianceSnapshot for one account, recomputed from the findings table at the end of
 // every scan (a second scan the same day overwrites the row: the day shows its latest state).
 // One pass over the account's findings groups them by check; the severity and citation breakdowns
-// are then built from those few hundred groups, not from the rows.
-import type { OrgSql } from "@safeguard/db/tenant";
+// are then built from those few hundred groups, not from the rows. Also run when suppression changes
+// outside a scan (lapsed exceptions), hence the SqlRunner (pg client or Prisma transaction).
 import { getCheck } from "@safeguard/controls/catalog";
 import { severityWeightSql } from "../compliance/score";
+import type { SqlRunner } from "./sql-runner";
 
 interface CheckGroup {
   check_id: string;
@@ -15,14 +16,14 @@ interface CheckGroup {
   suppressed: string;
 }
 
-export async function rollUpComplianceSnapshot(sql: OrgSql, orgId: string, accountId: string): Promise<void> {
-  const { rows } = await sql.query<CheckGroup>(
+export async function rollUpComplianceSnapshot(db: SqlRunner, orgId: string, accountId: string): Promise<void> {
+  const rows = await db.rows<CheckGroup>(
     `SELECT check_id, severity::text AS severity,
        count(*) FILTER (WHERE NOT suppressed AND status = 'PASS') AS pass,
        count(*) FILTER (WHERE NOT suppressed AND status = 'FAIL') AS fail,
        count(*) FILTER (WHERE NOT suppressed AND status = 'ERROR') AS error,
        count(*) FILTER (WHERE suppressed) AS suppressed
-     FROM findings WHERE account_id = $1 AND deleted_at IS NULL AND in_scope
+     FROM findings WHERE account_id = $1::uuid AND deleted_at IS NULL AND in_scope
      GROUP BY check_id, severity`,
     [accountId],
   );
@@ -55,13 +56,13 @@ export async function rollUpComplianceSnapshot(sql: OrgSql, orgId: string, accou
   }
   // Weights in SQL, from the same definition the score uses.
   const w = severityWeightSql("g.severity");
-  await sql.query(
+  await db.rows(
     `WITH g AS (SELECT * FROM unnest($3::text[], $4::text[], $5::int[], $6::int[]) AS g(check_id, severity, pass, fail))
      INSERT INTO compliance_snapshots AS cs (id, org_id, account_id, day, pass_count, fail_count, error_count, suppressed_count,
        weighted_pass, weighted_total, resource_count, breakdown, updated_at)
-     SELECT sg_uuid_v7(), $1, $2, (now() AT TIME ZONE 'UTC')::date, $7, $8, $9, $10,
+     SELECT sg_uuid_v7(), $1::uuid, $2::uuid, (now() AT TIME ZONE 'UTC')::date, $7::int, $8::int, $9::int, $10::int,
        coalesce((SELECT sum(${w} * g.pass) FROM g), 0), coalesce((SELECT sum(${w} * (g.pass + g.fail)) FROM g), 0),
-       (SELECT count(*) FROM resources WHERE account_id = $2 AND deleted_at IS NULL AND in_scope), $11::jsonb, now()
+       (SELECT count(*) FROM resources WHERE account_id = $2::uuid AND deleted_at IS NULL AND in_scope), $11::jsonb, now()
      ON CONFLICT (org_id, account_id, day) DO UPDATE SET
        pass_count = excluded.pass_count, fail_count = excluded.fail_count, error_count = excluded.error_count,
        suppressed_count = excluded.suppressed_count, weighted_pass = excluded.weighted_pass,

@@ -2,12 +2,13 @@
 // resources, deletions, findings, events, exceptions, the day's roll-up and the drift outbox row.
 // Every statement is set-based; none runs per resource.
 import type { OrgSql } from "@safeguard/db/tenant";
-import { applyExceptions } from "./apply-exceptions";
+import { applyAccountExceptions } from "./apply-exceptions";
 import { rollUpComplianceSnapshot } from "./compliance-rollup";
 import { writeDriftNotification } from "./drift-outbox";
 import { reconcileFindings, retireFindingsOfDeletedResources } from "./findings";
 import { markDeletedResources, upsertResources, type ResourceScope } from "./resources";
 import { insertFreshRows } from "./fresh-rows";
+import { runnerOfSql } from "./sql-runner";
 import { analyseStaging } from "./staging";
 
 export interface ReconcileInput extends ResourceScope {
@@ -52,8 +53,8 @@ export async function reconcileScan(sql: OrgSql, input: ReconcileInput): Promise
   const findings = step("findings", await reconcileFindings(sql, input, input.scanRunId));
   const retired = step("retire", await retireFindingsOfDeletedResources(sql, input, input.scanRunId));
   if (retired > 0) findings.events.RESOURCE_DELETED = (findings.events.RESOURCE_DELETED ?? 0) + retired;
-  const suppressionChanges = step("exceptions", await applyExceptions(sql, input.accountId));
-  step("rollup", await rollUpComplianceSnapshot(sql, input.orgId, input.accountId));
+  const suppressionChanges = step("exceptions", await applyAccountExceptions(sql, input.accountId));
+  step("rollup", await rollUpComplianceSnapshot(runnerOfSql(sql), input.orgId, input.accountId));
   const driftNotified = step("outbox", input.notifyDrift ? await writeDriftNotification(sql, input.orgId, input.accountId, input.scanRunId) : false);
   return {
     steps,

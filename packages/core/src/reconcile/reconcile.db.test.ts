@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { withTenant } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
+import { applyExceptions } from "../exceptions/apply-exceptions";
 import { createAwsAccount, createOrg, fromList, regionEvents, regionFacts, scanOnce, volume } from "../scans/testing/fixtures";
 
 useTestDatabase();
@@ -134,6 +135,30 @@ describe("reconciliation", () => {
     expect(f.suppressed).toBe(true);
     expect(f.exceptionId).toBe(ex.id);
     expect(s.snapshots[0]!.suppressedCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it("applies exceptions with one rule set: the scan's account step and the organisation-wide entry agree", async () => {
+    const org = await createOrg();
+    const a = await createAwsAccount(org);
+    const b = await createAwsAccount(org, ["us-east-1", "us-west-2"], "210987654321");
+    const events = regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-t", false, "us-east-1", { Team: "Legacy" }), volume("vol-u", false)], "us-west-2": [regionFacts("us-west-2")] });
+    await scanOnce(org, a, events);
+    await scanOnce(org, b, events);
+    // A TAG exception on every account (key and value compare case-insensitively).
+    await withTenant(org, (tx) => tx.exception.create({
+      data: { orgId: org, scope: "TAG", tagKey: "team", tagValue: "LEGACY", justification: "legacy team estate, migrating", status: "APPROVED",
+        requestedById: "00000000-0000-4000-8000-000000000001", expiresAt: new Date(Date.now() + 86_400_000) },
+    }));
+    const suppressed = async (acct: string) => (await state(org, acct)).findings.filter((f) => f.suppressed).map((f) => `${f.resource.resourceId}/${f.checkId}`).sort();
+    await scanOnce(org, a, events);
+    const afterScan = await suppressed(a);
+    expect(afterScan.length).toBeGreaterThan(0);
+    expect(afterScan.every((k) => k.startsWith("vol-t/"))).toBe(true);
+    expect(await suppressed(b)).toEqual([]); // the scan of A touched only A
+    const changed = await withTenant(org, (tx) => applyExceptions({ tx }));
+    expect(await suppressed(a)).toEqual(afterScan); // the organisation-wide entry agrees on A: nothing to change there
+    expect(await suppressed(b)).toEqual(afterScan);
+    expect(changed).toBe(afterScan.length);
   });
 
   it("re-scans incrementally: only changed items arrive, deletions come from the id list", async () => {
