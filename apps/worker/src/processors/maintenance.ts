@@ -1,10 +1,11 @@
 // The periodic jobs: keep account schedulers in line, recover dead scans, lapse exceptions.
 import type { Queues } from "@safeguard/jobs/queues";
 import { syncAccountSchedules } from "@safeguard/jobs/schedules";
-import { applyExceptions, lapseExpiredExceptions } from "@safeguard/core/reconcile/apply-exceptions";
+import { refreshComplianceSnapshots } from "@safeguard/core/compliance/refresh-compliance-snapshots";
+import { lapseExpiredExceptions } from "@safeguard/core/exceptions/lapse-expired-exceptions";
 import { recoverExpiredScans } from "@safeguard/core/scans/recover-expired-scans";
 import { system } from "@safeguard/db/system";
-import { withTenantSql } from "@safeguard/db/tenant";
+import { withTenant } from "@safeguard/db/tenant";
 import { log } from "../log";
 
 export async function processScheduleTick(queues: Queues): Promise<{ upserted: number; removed: number }> {
@@ -23,14 +24,19 @@ export async function processWatchdog(queues: Queues): Promise<number> {
   return recovered.length;
 }
 
-export async function processExceptionsLapse(): Promise<number> {
+/**
+ * Lapses expired exceptions (audited), re-applies the rules, and refreshes the day's roll-up of every
+ * account whose findings count again, in one transaction per organisation. Returns how many lapsed.
+ */
+export async function processExceptionsLapse({ now }: { now?: Date } = {}): Promise<number> {
   let total = 0;
   for (const orgId of await system.allOrgIds()) {
-    total += await withTenantSql(orgId, async (sql) => {
-      const lapsed = await lapseExpiredExceptions(sql);
-      if (lapsed > 0) await applyExceptions(sql, null);
-      return lapsed;
-    });
+    total += await withTenant(orgId, async (tx) => {
+      const r = await lapseExpiredExceptions({ tx, now });
+      await refreshComplianceSnapshots({ tx, orgId, accountIds: r.accountIds });
+      if (r.lapsed > 0) log("info", "exceptions lapsed", { orgId, lapsed: r.lapsed, findingsChanged: r.findingsChanged, accounts: r.accountIds.length });
+      return r.lapsed;
+    }, { timeoutMs: 120_000 });
   }
   return total;
 }
