@@ -71,6 +71,7 @@ describe("findScanHistory", () => {
     expect(runs[0]!.id).toBe(running);
     expect(runs[1]).toMatchObject({ status: "FAILED", error: "Safeguard could not assume the IAM role.", durationMs: 60_000 });
     expect(runs[2]!.counts).toMatchObject({ FAIL: 3, PASS: 7, ERROR: 1 });
+    expect(runs[2]!.durationMs).toBe(60_000);
     const times = runs.map((r) => Date.parse(r.queuedAt));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });

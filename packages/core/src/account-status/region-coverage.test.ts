@@ -34,3 +34,16 @@ describe("scanPercent", () => {
     expect(scanPercent({ ...base, phase: "COLLECTING", resourcesCollected: 5000, resourcesExpected: 1000 })).toBe(75);
   });
 });
+
+describe("toScanRunView", () => {
+  it("prefers the worker's own total time and flattens the verdict counts", async () => {
+    const { toScanRunView } = await import("./scan-run-view");
+    const at = new Date("2026-01-01T00:00:00Z");
+    const v = toScanRunView({
+      id: "s", kind: "FULL", trigger: "MANUAL", status: "SUCCEEDED", phase: "DONE", progressMessage: "Done", resourcesCollected: 1, resourcesEvaluated: 1,
+      resourcesExpected: null, counts: { OPENED: 2, verdicts: 9 }, errors: [{}], timings: { totalMs: 2193 }, error: null, errorCode: null,
+      cancelRequestedAt: null, queuedAt: at, startedAt: at, finishedAt: new Date(at.getTime() + 20),
+    });
+    expect(v).toMatchObject({ durationMs: 2193, counts: { OPENED: 2, verdicts: 9 }, problemCount: 1, percent: 100 });
+  });
+});

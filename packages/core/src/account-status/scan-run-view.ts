@@ -17,10 +17,10 @@ export interface ScanRunView {
   queuedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
-  /** finished - started (or - queued when it never started); null while running */
+  /** the worker's own total (timings.totalMs), else finished - started (or - queued); null while running */
   durationMs: number | null;
   cancelRequested: boolean;
-  /** verdict and drift counts once finished: { PASS, FAIL, ERROR, NOT_APPLICABLE, opened, resolved, … } */
+  /** what the scan did once finished: { collected, changed, evaluated, verdicts, OPENED, RESOLVED, REGRESSED, ERRORED, … } */
   counts: Record<string, number>;
   /** partial failures that did not stop the scan */
   problemCount: number;
@@ -40,6 +40,7 @@ export interface ScanRunRow {
   resourcesExpected: number | null;
   counts: unknown;
   errors: unknown;
+  timings: unknown;
   error: string | null;
   errorCode: string | null;
   cancelRequestedAt: Date | null;
@@ -50,7 +51,7 @@ export interface ScanRunRow {
 
 export const scanRunSelect = {
   id: true, kind: true, trigger: true, status: true, phase: true, progressMessage: true, resourcesCollected: true,
-  resourcesEvaluated: true, resourcesExpected: true, counts: true, errors: true, error: true, errorCode: true,
+  resourcesEvaluated: true, resourcesExpected: true, counts: true, errors: true, timings: true, error: true, errorCode: true,
   cancelRequestedAt: true, queuedAt: true, startedAt: true, finishedAt: true,
 } as const;
 
@@ -85,6 +86,7 @@ function numericCounts(raw: unknown): Record<string, number> {
 
 export function toScanRunView(r: ScanRunRow): ScanRunView {
   const end = r.finishedAt?.getTime();
+  const total = r.timings && typeof r.timings === "object" ? (r.timings as { totalMs?: unknown }).totalMs : undefined;
   return {
     id: r.id, kind: r.kind, trigger: r.trigger, status: r.status, phase: r.phase, progressMessage: r.progressMessage,
     resourcesCollected: r.resourcesCollected, resourcesEvaluated: r.resourcesEvaluated, resourcesExpected: r.resourcesExpected,
@@ -92,7 +94,7 @@ export function toScanRunView(r: ScanRunRow): ScanRunView {
     queuedAt: r.queuedAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
-    durationMs: end === undefined ? null : end - (r.startedAt ?? r.queuedAt).getTime(),
+    durationMs: end === undefined ? null : typeof total === "number" ? total : end - (r.startedAt ?? r.queuedAt).getTime(),
     cancelRequested: r.cancelRequestedAt != null,
     counts: numericCounts(r.counts),
     problemCount: Array.isArray(r.errors) ? r.errors.length : 0,

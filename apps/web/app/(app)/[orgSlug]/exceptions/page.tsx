@@ -37,7 +37,11 @@ export default async function ExceptionsPage({ params, searchParams }: { params:
       </nav>
       {rows.length === 0 ? (
         <EmptyState title={status ? `No ${status.toLowerCase()} exceptions` : "No exceptions yet"}>
-          Request one from a failing finding (<Link href={`/${ctx.slug}/findings?status=FAIL`}>findings</Link>), or below for every resource carrying a tag.
+          {can(ctx.role, "exceptions.request") ? (
+            <>Request one from a failing finding (<Link href={`/${ctx.slug}/findings`}>open findings</Link>), or below for every resource carrying a tag.</>
+          ) : (
+            <>A security officer, admin or owner can request one from a failing finding; approved exceptions will be listed here.</>
+          )}
         </EmptyState>
       ) : (
         <ExceptionsTable slug={ctx.slug} rows={rows} userId={ctx.userId} canDecide={canDecide} />

@@ -5,6 +5,7 @@ export function when(iso: string | null): string {
 
 export function duration(ms: number | null): string {
   if (ms == null || ms < 0) return "—";
+  if (ms < 1000) return "<1s";
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s}s`;
   const m = Math.floor(s / 60);

@@ -43,7 +43,9 @@ export function RegionCoverage({ account }: { account: AccountView }) {
         </div>
       )}
       <details className="small" style={{ marginTop: 6 }}>
-        <summary className="muted">All {c.regions.length} {unit}s</summary>
+        <summary className="muted">
+          All {c.regions.length} {unit}s{c.regions.some((r) => r.region === "global") ? " (incl. global services such as IAM)" : ""}
+        </summary>
         <div className={styles.regionGrid}>
           {c.regions.map((r) => (
             <span key={r.region} className={styles.regionChip} title={r.error ?? undefined}>

@@ -5,16 +5,20 @@ import { duration, n, scanBadge, when, words } from "./format";
 
 const TRIGGER: Record<string, string> = { SCHEDULE: "Scheduled", MANUAL: "Manual", ONBOARDING: "Onboarding" };
 
-function outcome(counts: Record<string, number>): string {
-  const parts = [
-    counts.FAIL != null ? `${n(counts.FAIL)} fail` : null,
-    counts.ERROR ? `${n(counts.ERROR)} error` : null,
-    counts.PASS != null ? `${n(counts.PASS)} pass` : null,
-    counts.opened ? `${n(counts.opened)} opened` : null,
-    counts.resolved ? `${n(counts.resolved)} resolved` : null,
-    counts.regressed ? `${n(counts.regressed)} regressed` : null,
+function outcome(c: Record<string, number>): string {
+  const drift = [
+    c.OPENED ? `${n(c.OPENED)} opened` : null,
+    c.REGRESSED ? `${n(c.REGRESSED)} regressed` : null,
+    c.ERRORED ? `${n(c.ERRORED)} errored` : null,
+    c.RESOLVED ? `${n(c.RESOLVED)} resolved` : null,
+    c.RESOURCE_DELETED ? `${n(c.RESOURCE_DELETED)} resources gone` : null,
   ].filter(Boolean);
-  return parts.length ? parts.join(" · ") : "—";
+  const work = [
+    c.changed != null ? `${n(c.changed)} changed` : null,
+    c.verdicts != null ? `${n(c.verdicts)} verdicts` : null,
+  ].filter(Boolean);
+  if (drift.length === 0 && work.length === 0) return "—";
+  return [...work, drift.length ? drift.join(", ") : "no drift"].join(" · ");
 }
 
 /** The last 10 scans of one account. */

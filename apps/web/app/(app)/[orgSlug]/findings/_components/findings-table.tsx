@@ -32,13 +32,13 @@ export function FindingsTable({ slug, items }: { slug: string; items: FindingRow
                 <Link href={`/${slug}/findings/${f.id}`}>{f.checkTitle}</Link>
                 <div className="small muted mono">{f.checkId}</div>
               </td>
-              <td>
+              <td style={{ maxWidth: 320, overflowWrap: "anywhere" }}>
                 <Link href={`/${slug}/inventory/${f.resourceId}`}>{f.resourceName ?? f.resourceNativeId}</Link>
                 <div className="small muted">{f.resourceType}</div>
               </td>
-              <td>{f.accountName}</td>
-              <td className="small">{f.region}</td>
-              <td className="small">{formatDate(f.lastChangedAt)}</td>
+              <td style={{ whiteSpace: "nowrap" }}>{f.accountName}</td>
+              <td className="small" style={{ whiteSpace: "nowrap" }}>{f.region}</td>
+              <td className="small" style={{ whiteSpace: "nowrap" }}>{formatDate(f.lastChangedAt)}</td>
             </tr>
           ))}
         </tbody>

@@ -58,13 +58,13 @@ export function ResourceBrowser({ slug, summary, initialQuery, initialPage }: { 
             <tbody>
               {page.items.map((r) => (
                 <tr key={r.id}>
-                  <td><Link href={`/${slug}/inventory/${r.id}`}>{r.name ?? r.resourceId}</Link>{!r.inScope && <div className="small muted">out of PHI scope</div>}</td>
-                  <td className="small mono">{r.resourceType}</td>
-                  <td className="small">{r.accountName}</td>
-                  <td className="small">{r.region}</td>
+                  <td style={{ maxWidth: 300, overflowWrap: "anywhere" }}><Link href={`/${slug}/inventory/${r.id}`}>{r.name ?? r.resourceId}</Link>{!r.inScope && <div className="small muted">out of PHI scope</div>}</td>
+                  <td className="small mono" style={{ whiteSpace: "nowrap" }}>{r.resourceType}</td>
+                  <td className="small" style={{ whiteSpace: "nowrap" }}>{r.accountName}</td>
+                  <td className="small" style={{ whiteSpace: "nowrap" }}>{r.region}</td>
                   <td className="small">{Object.entries(r.tags).slice(0, 3).map(([k, v]) => <span key={k} className="badge" style={{ marginRight: 4 }}>{k}={v}</span>)}</td>
                   <td>{r.failing > 0 ? <span className="badge bad">{r.failing}</span> : <span className="badge ok">0</span>}</td>
-                  <td className="small">{formatDate(r.lastChangedAt)}</td>
+                  <td className="small" style={{ whiteSpace: "nowrap" }}>{formatDate(r.lastChangedAt)}</td>
                 </tr>
               ))}
             </tbody>
