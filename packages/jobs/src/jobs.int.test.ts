@@ -5,6 +5,7 @@ import { createRedis } from "./connection";
 import { createOrgGate } from "./org-gate";
 import { createQueues } from "./queues";
 import { parseJob } from "./registry";
+import { scanJobId } from "./scan-jobs";
 import { syncAccountSchedules } from "./schedules";
 
 const url = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -36,6 +37,16 @@ describe("job registry and queues", () => {
     expect((await redis.keys(`${prefix}:scans:*`)).length).toBeGreaterThan(0);
     await expect(queues.enqueue("scan.account", { scanRunId: "x" } as never)).rejects.toThrow();
     expect(() => createQueues({ url, prefix: "no-hash-tag" })).toThrow(/hash tag/);
+  });
+
+  it("gives a scan job its run id by default, so enqueueing it twice leaves one job", async () => {
+    const id = randomUUID();
+    expect(await queues.enqueue("scan.account", { scanRunId: id })).toBe(id);
+    expect(await queues.enqueue("scan.account", { scanRunId: id })).toBe(id);
+    const jobs = await queues.queue("scans").getJobs(["waiting"]);
+    expect(jobs.filter((j) => (j.data as { scanRunId: string }).scanRunId === id)).toHaveLength(1);
+    expect(scanJobId(id, 0)).toBe(id);
+    expect(scanJobId(id, 2)).toBe(`${id}-r2`);
   });
 
   it("keeps one scheduler per account and kind, and removes those of accounts that left", async () => {

@@ -31,7 +31,9 @@ export function createQueues(settings: RedisSettings): Queues {
     async enqueue(name, data, options) {
       const spec = JOBS[name];
       const payload = spec.schema.parse(data);
-      const job = await queue(spec.queue).add(name, payload, { ...JOB_DEFAULTS[name], ...options });
+      // A scan's job id is its run id unless the caller says otherwise (scan-jobs.ts): enqueueing twice runs it once.
+      const jobId = options?.jobId ?? (name === "scan.account" ? (payload as JobData<"scan.account">).scanRunId : undefined);
+      const job = await queue(spec.queue).add(name, payload, { ...JOB_DEFAULTS[name], ...options, ...(jobId ? { jobId } : {}) });
       return job.id;
     },
     async close() {

@@ -1,9 +1,11 @@
-// The periodic jobs: keep account schedulers in line, recover dead scans, lapse exceptions.
+// The periodic jobs: keep account schedulers in line, recover dead and stranded scans, lapse exceptions.
 import type { Queues } from "@safeguard/jobs/queues";
 import { syncAccountSchedules } from "@safeguard/jobs/schedules";
 import { refreshComplianceSnapshots } from "@safeguard/core/compliance/refresh-compliance-snapshots";
 import { lapseExpiredExceptions } from "@safeguard/core/exceptions/lapse-expired-exceptions";
+import { findWaitingScans } from "@safeguard/core/scans/find-waiting-scans";
 import { recoverExpiredScans } from "@safeguard/core/scans/recover-expired-scans";
+import { enqueueScanJob, hasLiveScanJob } from "@safeguard/jobs/scan-jobs";
 import { system } from "@safeguard/db/system";
 import { withTenant } from "@safeguard/db/tenant";
 import { log } from "../log";
@@ -15,13 +17,30 @@ export async function processScheduleTick(queues: Queues): Promise<{ upserted: n
   })));
 }
 
-export async function processWatchdog(queues: Queues): Promise<number> {
-  const recovered = await recoverExpiredScans();
+/** How long a QUEUED run may go without a live job before the watchdog enqueues one. */
+export const STRANDED_AFTER_MS = 60_000;
+
+/**
+ * Scans whose lease expired go back to the queue (or fail); QUEUED runs older than `strandedAfterMs`
+ * with no live job (the enqueue after commit failed: Redis down, process killed) get one. Job ids are
+ * deterministic (scan-jobs.ts), so two watchdogs or a late original enqueue never run a scan twice.
+ */
+export async function processWatchdog(queues: Queues, { strandedAfterMs = STRANDED_AFTER_MS, now = new Date() } = {}): Promise<{ recovered: number; stranded: number }> {
+  const recovered = await recoverExpiredScans({ now });
   for (const r of recovered) {
     log("warn", r.outcome === "requeued" ? "watchdog: scan lease expired; retrying" : "watchdog: scan lease expired too often; failed", { ...r });
-    if (r.outcome === "requeued") await queues.enqueue("scan.account", { scanRunId: r.scanRunId }, { jobId: `${r.scanRunId}-recovered-${Date.now()}` });
+    if (r.outcome === "requeued") await enqueueScanJob(queues, r.scanRunId, r.attempt);
   }
-  return recovered.length;
+  let stranded = 0;
+  for (const w of await findWaitingScans({ queuedBefore: new Date(now.getTime() - strandedAfterMs) })) {
+    if (await hasLiveScanJob(queues, w.scanRunId, w.attempt)) continue;
+    const { jobId, enqueued } = await enqueueScanJob(queues, w.scanRunId, w.attempt);
+    if (enqueued) {
+      stranded++;
+      log("warn", "watchdog: queued scan had no job; enqueued it", { ...w, jobId });
+    }
+  }
+  return { recovered: recovered.length, stranded };
 }
 
 /**

@@ -11,11 +11,14 @@ export interface RecoveredScan {
   orgId: string;
   accountId: string;
   outcome: "requeued" | "failed";
+  /** tries made so far: the requeued run's job id is derived from it (@safeguard/jobs/scan-jobs) */
+  attempt: number;
 }
 
 export async function recoverExpiredScans({ now = new Date(), maxAttempts = MAX_SCAN_ATTEMPTS } = {}): Promise<RecoveredScan[]> {
   const expired = await system.expiredScanLeases(now);
   const out: RecoveredScan[] = [];
+  const attempts = new Map<string, number>();
   for (const e of expired) {
     const outcome = await withTenant(e.org_id, async (tx) => {
       const run = await tx.scanRun.findUnique({ where: { id: e.scan_run_id }, select: { attempt: true } });
@@ -30,6 +33,7 @@ export async function recoverExpiredScans({ now = new Date(), maxAttempts = MAX_
               error: `The scan stopped responding ${run.attempt} times (worker killed or hung); it was stopped. The next scheduled scan will try again.` },
       });
       if (n.count !== 1) return null;
+      attempts.set(e.scan_run_id, run.attempt);
       if (!retry) {
         await tx.cloudAccount.update({
           where: { id: e.account_id },
@@ -38,7 +42,7 @@ export async function recoverExpiredScans({ now = new Date(), maxAttempts = MAX_
       }
       return retry ? ("requeued" as const) : ("failed" as const);
     });
-    if (outcome) out.push({ scanRunId: e.scan_run_id, orgId: e.org_id, accountId: e.account_id, outcome });
+    if (outcome) out.push({ scanRunId: e.scan_run_id, orgId: e.org_id, accountId: e.account_id, outcome, attempt: attempts.get(e.scan_run_id) ?? 0 });
   }
   return out;
 }
