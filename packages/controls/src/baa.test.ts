@@ -22,4 +22,9 @@ describe("BAA coverage", () => {
       { provider: "azure", resourceType: "microsoft.fabricfake/widgets" },
     ]);
   });
+  it("does not report identity configuration, which holds no ePHI, as a BAA gap", () => {
+    expect(servicesNotCovered(["AWS::IAM::Role", "AWS::IAM::User", "microsoft.authorization/roleassignments", "AWS::GameLift::Fleet"])).toEqual([
+      { provider: "aws", resourceType: "AWS::GameLift::Fleet" },
+    ]);
+  });
 });

@@ -14,8 +14,12 @@ export const BAA_LISTS = {
 
 // Safeguard's own synthetic types describe account settings, not a service that holds data.
 const SYNTHETIC = /^Safeguard::/;
-// Azure control-plane containers are not services in the BAA sense.
+// Control-plane configuration is not a service that stores, processes or transmits ePHI, so the BAA
+// question does not arise for it: Azure subscriptions/resource groups, and identity configuration
+// (IAM users, roles, groups and policies; Azure role and policy assignments). Flagging them as
+// "outside the BAA" would bury the real gaps (an unlisted data service holding PHI) in noise.
 const AZURE_CONTROL_PLANE = new Set(["microsoft.resources/subscriptions", "microsoft.resources/resourcegroups"]);
+const IDENTITY_CONFIGURATION = /^(AWS::IAM::|microsoft\.authorization\/)/i;
 
 interface Matcher { exact: Map<string, BaaService>; prefixes: Array<[string, BaaService]> }
 function build(provider: Provider): Matcher {
@@ -58,7 +62,7 @@ export function baaServiceFor(provider: Provider, resourceType: string): BaaServ
 export function isBaaCovered(provider: Provider, resourceType: string): boolean {
   let covered = coveredMemo[provider].get(resourceType);
   if (covered === undefined) {
-    covered = SYNTHETIC.test(resourceType) || AZURE_CONTROL_PLANE.has(resourceType.toLowerCase()) || baaServiceFor(provider, resourceType) !== null;
+    covered = SYNTHETIC.test(resourceType) || AZURE_CONTROL_PLANE.has(resourceType.toLowerCase()) || IDENTITY_CONFIGURATION.test(resourceType) || baaServiceFor(provider, resourceType) !== null;
     coveredMemo[provider].set(resourceType, covered);
   }
   return covered;
