@@ -10,6 +10,7 @@ import { elbChecks } from "./checks/aws/elb";
 import { iamAccountChecks } from "./checks/aws/iam-account";
 import { iamPolicyChecks } from "./checks/aws/iam-policies";
 import { kmsChecks } from "./checks/aws/kms";
+import { lambdaChecks } from "./checks/aws/lambda";
 import { analyticsChecks } from "./checks/aws/analytics";
 import { rdsChecks } from "./checks/aws/rds";
 import { s3Checks } from "./checks/aws/s3";
@@ -37,7 +38,7 @@ export const WILDCARD = "*";
 export const CHECKS: readonly Check[] = [
   ...s3Checks, ...ebsChecks, ...ec2Checks, ...vpcChecks, ...rdsChecks, ...databaseChecks, ...kmsChecks,
   ...cloudtrailChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
-  ...servicesChecks, ...backupChecks, ...detectionChecks,
+  ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks,
   ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureComputeChecks, ...azureNetworkChecks,
   ...azureMonitorChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks,
   ...tagChecks,

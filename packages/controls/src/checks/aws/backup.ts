@@ -1,10 +1,13 @@
-// AWS Backup plans and recovery points.
+// AWS Backup plans, vaults and recovery points.
 import { aws, fix, isTrue, field } from "../../lib/define";
 import { asArray, isObj, num } from "../../lib/path";
+import { grantsAction, parsePolicyCached } from "../../lib/policy";
 import { error, ev, verdict } from "../../lib/result";
-import { C } from "../../rule/citations";
+import { C, cite } from "../../rule/citations";
 
 const MIN_DAYS = 35;
+/** What the vault access policy must deny so nobody can remove or shorten recovery points by hand. */
+const PROTECTED_ACTIONS = ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"];
 
 const deleteAfter = (lifecycle: unknown): number | null => (isObj(lifecycle) ? num(lifecycle.DeleteAfterDays) ?? null : null);
 
@@ -41,6 +44,21 @@ export const backupChecks = [
       if (rules.length === 0) return verdict(false, [ev("configuration.BackupPlan.BackupPlanRule", [], "at least one rule")]);
       const days = rules.map((x) => ({ rule: x.RuleName ?? null, deleteAfterDays: deleteAfter(x.Lifecycle) }));
       return verdict(days.every((d) => d.deleteAfterDays === null || d.deleteAfterDays >= MIN_DAYS), [ev("configuration.BackupPlan.BackupPlanRule[].Lifecycle.DeleteAfterDays", days, `null or >= ${MIN_DAYS}`)]);
+    },
+  }),
+  aws({
+    id: "aws.backup.vault.no-manual-deletion", resourceType: "AWS::Backup::BackupVault", severity: "high", citations: cite(C.backup, C.integrity),
+    title: "AWS Backup vault access policy denies manual deletion of recovery points",
+    rationale: "Ransomware and insiders delete backups first; a Deny on DeleteRecoveryPoint keeps ePHI restorable.",
+    reads: ["configuration.AccessPolicy"],
+    remediation: fix("AWS Backup > Backup vaults > vault > Access policy > Edit: Deny backup:DeleteRecoveryPoint and backup:UpdateRecoveryPointLifecycle to Principal *.", "aws backup put-backup-vault-access-policy --backup-vault-name V --policy file://deny-delete.json", "resource \"aws_backup_vault_policy\" { policy = data.aws_iam_policy_document.deny_delete.json }"),
+    evaluate(r) {
+      const raw = r.configuration?.AccessPolicy;
+      // Config omits AccessPolicy when the vault has none: then any principal with IAM rights may delete.
+      const pol = raw === undefined || raw === null ? ({ ok: true, statements: [] } as const) : parsePolicyCached(r.configuration ?? r, raw);
+      if (!pol.ok) return error(`vault access policy could not be read: ${pol.reason}`);
+      const missing = PROTECTED_ACTIONS.filter((a) => !pol.statements.some((s) => s.effect === "Deny" && grantsAction(s, a)));
+      return verdict(missing.length === 0, [ev("configuration.AccessPolicy.Statement[Effect=Deny].Action", missing.length === 0 ? PROTECTED_ACTIONS : { missing }, PROTECTED_ACTIONS)]);
     },
   }),
 ];
