@@ -47,6 +47,17 @@ function snapshotsOf(estate: ReturnType<typeof generateEstate>): ResourceSnapsho
 /** Checks a realistic current estate cannot fail: EC2-Classic (instances outside a VPC) was retired in 2023. */
 const CANNOT_FAIL = new Set(["aws.ec2.instance.in-vpc"]);
 
+/**
+ * Checks whose input the collectors do not read yet (optional contract fields, docs/architecture.md): they say
+ * NOT_APPLICABLE "not collected" on every resource. The test holds them to exactly that, so once a collector
+ * (and the simulator) supplies the data, a PASS or FAIL shows up here and the id must move back to the main test.
+ */
+const NOT_COLLECTED = new Set([
+  "aws.cloudtrail.trail.s3-data-events", // supplementaryConfiguration.EventSelectors (CloudTrail GetEventSelectors)
+  "aws.cloudwatch.region.alarm-console-auth-failures", // Region facts metricFilters + alarms
+  "aws.cloudwatch.region.alarm-root-usage", // Region facts metricFilters + alarms
+]);
+
 describe("simulated estate against the check catalog", () => {
   const estate = generateEstate({ seed: "coverage", awsAccounts: 2, azureSubscriptions: 2, resourcesPerAccount: 700, misconfiguredShare: 0.25, referenceTime: REFERENCE_TIME });
   const snapshots = snapshotsOf(estate);
@@ -62,7 +73,8 @@ describe("simulated estate against the check catalog", () => {
     }
   }
   const generated = new Set(snapshots.map((s) => s.resourceType));
-  const relevant = CHECKS.filter((c) => c.resourceTypes.some((t) => generated.has(t)) && !CANNOT_FAIL.has(c.id));
+  const relevant = CHECKS.filter((c) => c.resourceTypes.some((t) => generated.has(t)) && !CANNOT_FAIL.has(c.id) && !NOT_COLLECTED.has(c.id));
+  const notCollected = CHECKS.filter((c) => c.resourceTypes.some((t) => generated.has(t)) && NOT_COLLECTED.has(c.id));
 
   it("generates resources for most of the catalog's types", () => {
     expect(relevant.length).toBeGreaterThan(100);
@@ -74,5 +86,14 @@ describe("simulated estate against the check catalog", () => {
     expect(summary.ERROR, JSON.stringify(summary)).toEqual([]);
     expect(summary.PASS, JSON.stringify(summary)).toBeGreaterThan(0);
     expect(summary.FAIL, JSON.stringify(summary)).toBeGreaterThan(0);
+  });
+
+  it.each(notCollected.map((c) => [c.id] as const))("%s (data not yet collected) is NOT_APPLICABLE \"not collected\" everywhere", (id) => {
+    const byStatus = statuses.get(id) ?? new Map<string, string[]>();
+    const other = [...byStatus].filter(([status]) => status !== "NOT_APPLICABLE").map(([status, list]) => `${status}: ${list.slice(0, 2).join("; ")}`);
+    const na = byStatus.get("NOT_APPLICABLE") ?? [];
+    expect(other).toEqual([]);
+    expect(na.length).toBeGreaterThan(0);
+    expect(na.filter((line) => !line.includes(": not collected"))).toEqual([]);
   });
 });

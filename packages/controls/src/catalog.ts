@@ -1,6 +1,8 @@
 // The catalog: every check, indexed by id and resource type, plus the rule tree and manual controls.
 import { backupChecks } from "./checks/aws/backup";
 import { cloudtrailChecks } from "./checks/aws/cloudtrail";
+import { cloudtrailDataEventChecks } from "./checks/aws/cloudtrail-data-events";
+import { metricAlarmChecks } from "./checks/aws/metric-alarms";
 import { databaseChecks } from "./checks/aws/databases";
 import { detectionChecks } from "./checks/aws/detection";
 import { ebsChecks } from "./checks/aws/ebs";
@@ -37,7 +39,7 @@ export const WILDCARD = "*";
 
 export const CHECKS: readonly Check[] = [
   ...s3Checks, ...ebsChecks, ...ec2Checks, ...vpcChecks, ...rdsChecks, ...databaseChecks, ...kmsChecks,
-  ...cloudtrailChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
+  ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
   ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks,
   ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureComputeChecks, ...azureNetworkChecks,
   ...azureMonitorChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks,
