@@ -16,10 +16,10 @@ fi
 step "services"
 bash scripts/services.sh
 step "prisma generate + migrate deploy"
-bash scripts/prisma.sh generate >/dev/null
-bash scripts/prisma.sh migrate deploy >/dev/null
+bash scripts/prisma.sh generate >/dev/null 2>&1 || bash scripts/prisma.sh generate
+bash scripts/prisma.sh migrate deploy >/dev/null 2>&1 || bash scripts/prisma.sh migrate deploy
 step "migrations match schema.prisma"
-bash scripts/prisma.sh migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --exit-code >/dev/null \
+bash scripts/prisma.sh migrate diff --from-migrations prisma/migrations --to-schema prisma/schema.prisma --exit-code >/dev/null 2>&1 \
   || die "prisma/migrations and prisma/schema.prisma disagree: run \`npm run db:migrate:dev -- --name <change>\`."
 step "prisma migrate works offline (schema-engine shim smoke test)"
 bash tools/prisma-schema-engine/smoke.sh >/dev/null
@@ -35,6 +35,6 @@ if [ "${SAFEGUARD_SKIP_E2E:-0}" != "1" ] && [ -f e2e/playwright.config.ts ]; the
   npm run --silent build -w @safeguard/web >/tmp/safeguard-web-build.log 2>&1 || { tail -40 /tmp/safeguard-web-build.log; die "web build failed"; }
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || die "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)."
   step "end-to-end: Playwright"
-  npm run --silent test -w @safeguard/e2e
+  npm run --silent e2e -w @safeguard/e2e
 fi
 step "all green"
