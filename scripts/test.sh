@@ -29,12 +29,26 @@ npx tsc -p tsconfig.json
 step "lint"
 npm run --silent lint
 step "unit + integration tests"
-bash scripts/vitest-all.sh
+export SAFEGUARD_SUMMARY_FILE
+SAFEGUARD_SUMMARY_FILE=$(mktemp)
+trap 'rm -f "$SAFEGUARD_SUMMARY_FILE"' EXIT
+unit_status=0
+bash scripts/vitest-all.sh || unit_status=$?
+read -r passed failed _ < "$SAFEGUARD_SUMMARY_FILE" || { passed=0; failed=0; }
 if [ "${SAFEGUARD_SKIP_E2E:-0}" != "1" ] && [ -f e2e/playwright.config.ts ]; then
   step "end-to-end: build the web app"
   npm run --silent build -w @safeguard/web >/tmp/safeguard-web-build.log 2>&1 || { tail -40 /tmp/safeguard-web-build.log; die "web build failed"; }
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || die "Chromium not found at ${CHROMIUM_PATH:-/usr/bin/chromium}: sudo apt-get install -y chromium (or set CHROMIUM_PATH)."
   step "end-to-end: Playwright"
-  npm run --silent e2e -w @safeguard/e2e
+  e2e_out=$(mktemp)
+  e2e_status=0
+  npm run --silent e2e -w @safeguard/e2e 2>&1 | tee "$e2e_out" || e2e_status=$?
+  passed=$((passed + $(grep -oE '^ +[0-9]+ passed' "$e2e_out" | grep -oE '[0-9]+' | tail -1 || echo 0)))
+  failed=$((failed + $(grep -oE '^ +[0-9]+ failed' "$e2e_out" | grep -oE '[0-9]+' | tail -1 || echo 0)))
+  rm -f "$e2e_out"
+  [ "$e2e_status" -eq 0 ] || unit_status=$e2e_status
 fi
-step "all green"
+step "done"
+# One closing line over every suite (vitest workspaces + Playwright).
+echo "$passed passed, $failed failed"
+exit "$unit_status"

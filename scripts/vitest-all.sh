@@ -16,6 +16,7 @@ node -e '
     } catch {}
   }
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-' "$SAFEGUARD_TEST_REPORT_DIR"
+  if (process.argv[2]) fs.writeFileSync(process.argv[2], `${passed} ${failed} ${skipped}\n`);
+' "$SAFEGUARD_TEST_REPORT_DIR" "${SAFEGUARD_SUMMARY_FILE:-}"
 rm -rf "$SAFEGUARD_TEST_REPORT_DIR"
 exit $status
