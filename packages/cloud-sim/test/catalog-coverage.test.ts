@@ -56,6 +56,10 @@ const NOT_COLLECTED = new Set([
   "aws.cloudtrail.trail.s3-data-events", // supplementaryConfiguration.EventSelectors (CloudTrail GetEventSelectors)
   "aws.cloudwatch.region.alarm-console-auth-failures", // Region facts metricFilters + alarms
   "aws.cloudwatch.region.alarm-root-usage", // Region facts metricFilters + alarms
+  "azure.keyvault.vault.keys-rotation-policy", // vault supplementaryConfiguration.keys[].rotationPolicy (data plane)
+  "azure.keyvault.vault.keys-expiration", // vault supplementaryConfiguration.keys (data plane)
+  "azure.keyvault.vault.secrets-expiration", // vault supplementaryConfiguration.secrets (data plane)
+  "azure.security.subscription.contact-alerts", // subscription supplementaryConfiguration.securityContacts
 ]);
 
 describe("simulated estate against the check catalog", () => {

@@ -22,8 +22,10 @@ import { azureComputeChecks } from "./checks/azure/compute";
 import { azureContainerChecks } from "./checks/azure/containers";
 import { azureDatabaseChecks } from "./checks/azure/databases";
 import { azureKeyVaultChecks } from "./checks/azure/keyvault";
+import { azureKeyVaultItemChecks } from "./checks/azure/keyvault-items";
 import { azureMonitorChecks } from "./checks/azure/monitor";
 import { azureNetworkChecks } from "./checks/azure/network";
+import { azureSecurityContactChecks } from "./checks/azure/security-contacts";
 import { azureSqlChecks } from "./checks/azure/sql";
 import { azureStorageChecks } from "./checks/azure/storage";
 import { azureWebChecks } from "./checks/azure/web";
@@ -41,8 +43,8 @@ export const CHECKS: readonly Check[] = [
   ...s3Checks, ...ebsChecks, ...ec2Checks, ...vpcChecks, ...rdsChecks, ...databaseChecks, ...kmsChecks,
   ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
   ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks,
-  ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureComputeChecks, ...azureNetworkChecks,
-  ...azureMonitorChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks,
+  ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureKeyVaultItemChecks, ...azureComputeChecks, ...azureNetworkChecks,
+  ...azureMonitorChecks, ...azureSecurityContactChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks,
   ...tagChecks,
 ];
 

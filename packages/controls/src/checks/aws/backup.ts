@@ -6,8 +6,8 @@ import { error, ev, verdict } from "../../lib/result";
 import { C, cite } from "../../rule/citations";
 
 const MIN_DAYS = 35;
-/** What the vault access policy must deny so nobody can remove or shorten recovery points by hand. */
-const PROTECTED_ACTIONS = ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle"];
+/** What the vault access policy must deny so nobody can remove or shorten recovery points, or lift the deny, by hand. */
+const PROTECTED_ACTIONS = ["backup:DeleteRecoveryPoint", "backup:UpdateRecoveryPointLifecycle", "backup:PutBackupVaultAccessPolicy"];
 
 const deleteAfter = (lifecycle: unknown): number | null => (isObj(lifecycle) ? num(lifecycle.DeleteAfterDays) ?? null : null);
 
@@ -51,7 +51,7 @@ export const backupChecks = [
     title: "AWS Backup vault access policy denies manual deletion of recovery points",
     rationale: "Ransomware and insiders delete backups first; a Deny on DeleteRecoveryPoint keeps ePHI restorable.",
     reads: ["configuration.AccessPolicy"],
-    remediation: fix("AWS Backup > Backup vaults > vault > Access policy > Edit: Deny backup:DeleteRecoveryPoint and backup:UpdateRecoveryPointLifecycle to Principal *.", "aws backup put-backup-vault-access-policy --backup-vault-name V --policy file://deny-delete.json", "resource \"aws_backup_vault_policy\" { policy = data.aws_iam_policy_document.deny_delete.json }"),
+    remediation: fix("AWS Backup > Backup vaults > vault > Access policy > Edit: Deny backup:DeleteRecoveryPoint, backup:UpdateRecoveryPointLifecycle and backup:PutBackupVaultAccessPolicy to Principal *.", "aws backup put-backup-vault-access-policy --backup-vault-name V --policy file://deny-delete.json", "resource \"aws_backup_vault_policy\" { policy = data.aws_iam_policy_document.deny_delete.json }"),
     evaluate(r) {
       const raw = r.configuration?.AccessPolicy;
       // Config omits AccessPolicy when the vault has none: then any principal with IAM rights may delete.
