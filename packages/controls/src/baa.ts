@@ -12,8 +12,9 @@ export const BAA_LISTS = {
   azure: { source: "https://learn.microsoft.com/en-us/azure/azure-government/compliance/azure-services-in-fedramp-auditscope", listDate: "2026-02-25", services: BAA_SERVICES.filter((s) => s.provider === "azure").length },
 } as const;
 
-// Safeguard's own synthetic types describe account settings, not a service that holds data.
-const SYNTHETIC = /^Safeguard::/;
+// Safeguard's own synthetic types describe account settings, not a service that holds data. Case-insensitive:
+// Azure types arrive lower-cased (safeguard::azure::tenant).
+const SYNTHETIC = /^Safeguard::/i;
 // Control-plane configuration is not a service that stores, processes or transmits ePHI, so the BAA
 // question does not arise for it: Azure subscriptions/resource groups, and identity configuration
 // (IAM users, roles, groups and policies; Azure role and policy assignments). Flagging them as

@@ -39,7 +39,7 @@ export function catalogJson() {
     checks: CHECKS.map(checkToJson),
     baa: {
       lists: BAA_LISTS,
-      checkedTypesWithoutBaaService: [...typesUsed].filter((t) => !t.startsWith("Safeguard::") && baaServiceFor(t.startsWith("AWS::") ? "aws" : "azure", t) === null).sort(),
+      checkedTypesWithoutBaaService: [...typesUsed].filter((t) => !/^safeguard::/i.test(t) && baaServiceFor(t.startsWith("AWS::") ? "aws" : "azure", t) === null).sort(),
     },
   };
 }

@@ -21,6 +21,7 @@ import { vpcChecks } from "./checks/aws/vpc";
 import { azureComputeChecks } from "./checks/azure/compute";
 import { azureContainerChecks } from "./checks/azure/containers";
 import { azureDatabaseChecks } from "./checks/azure/databases";
+import { AZURE_TENANT, azureEntraChecks } from "./checks/azure/entra";
 import { azureKeyVaultChecks } from "./checks/azure/keyvault";
 import { azureKeyVaultItemChecks } from "./checks/azure/keyvault-items";
 import { azureMonitorChecks } from "./checks/azure/monitor";
@@ -44,7 +45,7 @@ export const CHECKS: readonly Check[] = [
   ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
   ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks,
   ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureKeyVaultItemChecks, ...azureComputeChecks, ...azureNetworkChecks,
-  ...azureMonitorChecks, ...azureSecurityContactChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks,
+  ...azureMonitorChecks, ...azureSecurityContactChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks, ...azureEntraChecks,
   ...tagChecks,
 ];
 
@@ -70,7 +71,7 @@ export function providerOfType(resourceType: string): Provider {
 const NOT_TAGGABLE = new Set([
   "Safeguard::AWS::Account", "Safeguard::AWS::Region", "AWS::S3::AccountPublicAccessBlock", "AWS::Config::ConfigurationRecorder",
   "microsoft.resources/subscriptions", "microsoft.security/pricings", "microsoft.authorization/policyassignments",
-  "microsoft.authorization/roledefinitions", "microsoft.web/sites/config",
+  "microsoft.authorization/roledefinitions", "microsoft.web/sites/config", AZURE_TENANT,
 ]);
 
 const exact = new Map<string, Check[]>();

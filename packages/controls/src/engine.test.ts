@@ -67,6 +67,8 @@ describe("engine", () => {
     expect(dependentTypesOf("AWS::EC2::RouteTable").sort()).toEqual(["AWS::EC2::Instance", "AWS::EC2::Subnet"]);
     expect(dependentTypesOf("Safeguard::AWS::Region")).toContain("AWS::RDS::DBInstance");
     expect(checksForType("Safeguard::AWS::Account").some((c) => c.id.includes("tags"))).toBe(false);
+    // The synthetic Entra tenant row is settings, not a resource: no tag or BAA checks on it.
+    expect(checksForType("safeguard::azure::tenant").map((c) => c.id)).toEqual(["azure.entra.tenant.privileged-users-mfa"]);
     expect(RESOURCE_TYPES.length).toBeGreaterThan(50);
   });
 

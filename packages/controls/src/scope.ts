@@ -99,7 +99,7 @@ export function hasNonProdTag(r: ResourceSnapshot, scope: Scope = DEFAULT_SCOPE)
 }
 
 // Account- and region-level facts govern everything in them, so they are always in scope.
-const ALWAYS_IN_SCOPE = new Set(["Safeguard::AWS::Account", "Safeguard::AWS::Region", "microsoft.resources/subscriptions"]);
+const ALWAYS_IN_SCOPE = new Set(["Safeguard::AWS::Account", "Safeguard::AWS::Region", "microsoft.resources/subscriptions", "safeguard::azure::tenant"]);
 
 function keyRule(c: CompiledScope, key: string): KeyRule | null {
   let rule = c.byKey.get(key);
