@@ -9,6 +9,7 @@ import { ebsChecks } from "./checks/aws/ebs";
 import { ec2Checks } from "./checks/aws/ec2";
 import { edgeChecks } from "./checks/aws/edge";
 import { elbChecks } from "./checks/aws/elb";
+import { emrChecks } from "./checks/aws/emr";
 import { iamAccountChecks } from "./checks/aws/iam-account";
 import { iamPolicyChecks } from "./checks/aws/iam-policies";
 import { kmsChecks } from "./checks/aws/kms";
@@ -43,7 +44,7 @@ export const WILDCARD = "*";
 export const CHECKS: readonly Check[] = [
   ...s3Checks, ...ebsChecks, ...ec2Checks, ...vpcChecks, ...rdsChecks, ...databaseChecks, ...kmsChecks,
   ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
-  ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks,
+  ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks, ...emrChecks,
   ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureKeyVaultItemChecks, ...azureComputeChecks, ...azureNetworkChecks,
   ...azureMonitorChecks, ...azureSecurityContactChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks, ...azureEntraChecks,
   ...tagChecks,
