@@ -60,6 +60,8 @@ const NOT_COLLECTED = new Set([
   "azure.keyvault.vault.keys-expiration", // vault supplementaryConfiguration.keys (data plane)
   "azure.keyvault.vault.secrets-expiration", // vault supplementaryConfiguration.secrets (data plane)
   "azure.security.subscription.contact-alerts", // subscription supplementaryConfiguration.securityContacts
+  "azure.sql.server.tde-customer-managed-key", // SQL server supplementaryConfiguration.encryptionProtector
+  "azure.sql.server.no-allow-all-firewall-rule", // SQL server supplementaryConfiguration.firewallRules
 ]);
 
 describe("simulated estate against the check catalog", () => {

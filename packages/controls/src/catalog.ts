@@ -29,6 +29,7 @@ import { azureMonitorChecks } from "./checks/azure/monitor";
 import { azureNetworkChecks } from "./checks/azure/network";
 import { azureSecurityContactChecks } from "./checks/azure/security-contacts";
 import { azureSqlChecks } from "./checks/azure/sql";
+import { azureSqlServerChildChecks } from "./checks/azure/sql-server-children";
 import { azureStorageChecks } from "./checks/azure/storage";
 import { azureWebChecks } from "./checks/azure/web";
 import { tagChecks } from "./checks/common/tags";
@@ -45,7 +46,7 @@ export const CHECKS: readonly Check[] = [
   ...s3Checks, ...ebsChecks, ...ec2Checks, ...vpcChecks, ...rdsChecks, ...databaseChecks, ...kmsChecks,
   ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
   ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks, ...emrChecks,
-  ...azureStorageChecks, ...azureSqlChecks, ...azureKeyVaultChecks, ...azureKeyVaultItemChecks, ...azureComputeChecks, ...azureNetworkChecks,
+  ...azureStorageChecks, ...azureSqlChecks, ...azureSqlServerChildChecks, ...azureKeyVaultChecks, ...azureKeyVaultItemChecks, ...azureComputeChecks, ...azureNetworkChecks,
   ...azureMonitorChecks, ...azureSecurityContactChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks, ...azureEntraChecks,
   ...tagChecks,
 ];
