@@ -56,6 +56,7 @@ const NOT_COLLECTED = new Set([
   "aws.cloudtrail.trail.s3-data-events", // supplementaryConfiguration.EventSelectors (CloudTrail GetEventSelectors)
   "aws.cloudwatch.region.alarm-console-auth-failures", // Region facts metricFilters + alarms
   "aws.cloudwatch.region.alarm-root-usage", // Region facts metricFilters + alarms
+  "aws.iam.account.root-hardware-mfa", // Account facts virtualMfaDevices (IAM ListVirtualMFADevices)
   "azure.keyvault.vault.keys-rotation-policy", // vault supplementaryConfiguration.keys[].rotationPolicy (data plane)
   "azure.keyvault.vault.keys-expiration", // vault supplementaryConfiguration.keys (data plane)
   "azure.keyvault.vault.secrets-expiration", // vault supplementaryConfiguration.secrets (data plane)

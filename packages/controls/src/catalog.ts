@@ -16,6 +16,7 @@ import { kmsChecks } from "./checks/aws/kms";
 import { lambdaChecks } from "./checks/aws/lambda";
 import { analyticsChecks } from "./checks/aws/analytics";
 import { rdsChecks } from "./checks/aws/rds";
+import { rootHardwareMfaChecks } from "./checks/aws/root-hardware-mfa";
 import { s3Checks } from "./checks/aws/s3";
 import { servicesChecks } from "./checks/aws/services";
 import { vpcChecks } from "./checks/aws/vpc";
@@ -44,7 +45,7 @@ export const WILDCARD = "*";
 
 export const CHECKS: readonly Check[] = [
   ...s3Checks, ...ebsChecks, ...ec2Checks, ...vpcChecks, ...rdsChecks, ...databaseChecks, ...kmsChecks,
-  ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
+  ...cloudtrailChecks, ...cloudtrailDataEventChecks, ...metricAlarmChecks, ...iamAccountChecks, ...rootHardwareMfaChecks, ...iamPolicyChecks, ...elbChecks, ...edgeChecks, ...analyticsChecks,
   ...servicesChecks, ...backupChecks, ...detectionChecks, ...lambdaChecks, ...emrChecks,
   ...azureStorageChecks, ...azureSqlChecks, ...azureSqlServerChildChecks, ...azureKeyVaultChecks, ...azureKeyVaultItemChecks, ...azureComputeChecks, ...azureNetworkChecks,
   ...azureMonitorChecks, ...azureSecurityContactChecks, ...azureWebChecks, ...azureDatabaseChecks, ...azureContainerChecks, ...azureEntraChecks,
