@@ -147,4 +147,18 @@ export const elbChecks = [
     remediation: fix("Load balancer > Attributes > Edit: Access logs on, S3 location.", "aws elbv2 modify-load-balancer-attributes --load-balancer-arn ARN --attributes Key=access_logs.s3.enabled,Value=true Key=access_logs.s3.bucket,Value=LOGS", "access_logs { bucket = aws_s3_bucket.logs.id  enabled = true }"),
     evaluate: albAttr("access_logs.s3.enabled"),
   }),
+  aws({
+    id: "aws.elb.load-balancer.access-logging", resourceType: CLB, severity: "medium", citations: C.auditLogging,
+    title: "Classic Load Balancer writes access logs",
+    rationale: "Access logs record every request to ePHI applications for activity review and incident investigation.",
+    reads: ["supplementaryConfiguration.LoadBalancerAttributes.accessLog.enabled|s3BucketName"],
+    remediation: fix("EC2 > Load balancers > classic LB > Attributes > Edit: Access logs on, S3 location.", "aws elb modify-load-balancer-attributes --load-balancer-name LB --load-balancer-attributes '{\"AccessLog\":{\"Enabled\":true,\"S3BucketName\":\"LOGS\",\"EmitInterval\":60}}'", "resource \"aws_elb\" { access_logs { bucket = aws_s3_bucket.logs.id  enabled = true } }"),
+    evaluate(r) {
+      const attrs = r.supplementaryConfiguration.LoadBalancerAttributes;
+      if (!isObj(attrs)) return error("supplementaryConfiguration.LoadBalancerAttributes not recorded");
+      // AWS Config omits accessLog when it was never configured: that is "off".
+      const log = isObj(attrs.accessLog) ? attrs.accessLog : {};
+      return verdict(log.enabled === true, [ev("supplementaryConfiguration.LoadBalancerAttributes.accessLog.enabled", log.enabled ?? null, true)]);
+    },
+  }),
 ];
