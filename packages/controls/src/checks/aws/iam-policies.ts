@@ -38,12 +38,15 @@ function managed(bad: (s: Statement) => boolean, what: string) {
   };
 }
 
+const inlineDocs = (r: ResourceSnapshot, listKey: string) =>
+  asArray(r.configuration?.[listKey]).filter(isObj).map((p) => ({ where: `configuration.${listKey}[${String(p.policyName ?? "?")}]`, holder: p, doc: p.policyDocument }));
+
 function inline(listKey: string) {
-  return (r: ResourceSnapshot): CheckResult => {
-    const docs = asArray(r.configuration?.[listKey]).filter(isObj).map((p) => ({ where: `configuration.${listKey}[${String(p.policyName ?? "?")}]`, holder: p, doc: p.policyDocument }));
-    return judge(docs, allowsAdminStar, "Allow of Action * on Resource *");
-  };
+  return (r: ResourceSnapshot): CheckResult => judge(inlineDocs(r, listKey), allowsAdminStar, "Allow of Action * on Resource *");
 }
+
+/** Inline policy lists by principal type, as AWS Config names them. */
+const INLINE_LISTS: Record<string, string> = { "AWS::IAM::User": "userPolicyList", "AWS::IAM::Role": "rolePolicyList", "AWS::IAM::Group": "groupPolicyList" };
 
 const adminFix = fix("IAM > Policies / the principal's inline policies: replace Action * Resource * with the actions and resources the job needs.", "aws iam create-policy-version --policy-arn ARN --policy-document file://least-privilege.json --set-as-default", "data \"aws_iam_policy_document\" with explicit actions and resources");
 
@@ -73,6 +76,14 @@ export const iamPolicyChecks = [
     reads: [DOC],
     remediation: fix("Scope kms:Decrypt / kms:ReEncryptFrom to the key ARNs the workload needs.", "aws iam create-policy-version --policy-arn ARN --policy-document file://scoped.json --set-as-default", "resources = [aws_kms_key.app.arn]"),
     evaluate: managed(allowsKmsDecryptEverywhere, "kms:Decrypt or kms:ReEncryptFrom on Resource *"),
+  }),
+  aws({
+    id: "aws.iam.principal.inline-no-kms-decrypt-all-keys", resourceType: Object.keys(INLINE_LISTS), severity: "medium", citations: cite(C.leastPrivilege, C.keyManagement),
+    title: "IAM user, role and group inline policies do not allow kms:Decrypt on all keys",
+    rationale: "Decrypt on Resource * in an inline policy reaches every key in the account, and with it every encrypted ePHI store.",
+    reads: Object.values(INLINE_LISTS).map((k) => `configuration.${k}[].policyDocument`),
+    remediation: fix("IAM > user / role / group > Permissions > inline policy > Edit: scope kms:Decrypt / kms:ReEncryptFrom to the key ARNs the workload needs.", "aws iam put-role-policy --role-name ROLE --policy-name NAME --policy-document file://scoped.json", "resources = [aws_kms_key.app.arn]"),
+    evaluate: (r) => judge(inlineDocs(r, INLINE_LISTS[r.resourceType] ?? ""), allowsKmsDecryptEverywhere, "kms:Decrypt or kms:ReEncryptFrom on Resource *"),
   }),
   inlineCheck("user", "AWS::IAM::User", "userPolicyList"),
   inlineCheck("role", "AWS::IAM::Role", "rolePolicyList"),
