@@ -35,14 +35,16 @@ function iso(ctx: AwsContext, min: number, max: number): string {
 type UserKind = "ok" | "no-mfa" | "stale-key" | "unused";
 const USER_FLAWS: UserKind[] = ["no-mfa", "stale-key", "unused"];
 
-function userRow(ctx: AwsContext, name: string, created: string, kind: UserKind): Record<string, string> {
+// allMfa: the clean account gives API-only users MFA too. The random draw still happens so the rng stream,
+// and with it every other account's data, stays exactly as it was.
+function userRow(ctx: AwsContext, name: string, created: string, kind: UserKind, allMfa = false): Record<string, string> {
   const console = kind === "no-mfa" || ctx.rng.chance(0.6);
   const hasKey = kind === "stale-key" || kind === "unused" || ctx.rng.chance(0.5);
   const row: Record<string, string> = {
     user: name, arn: `arn:aws:iam::${ctx.accountId}:user/${name}`, user_creation_time: created,
     password_enabled: String(console), password_last_used: console ? (kind === "unused" ? iso(ctx, 120, 300) : iso(ctx, 0, 20)) : "N/A",
     password_last_changed: console ? iso(ctx, 5, 80) : "N/A", password_next_rotation: console ? iso(ctx, -80, -5) : "N/A",
-    mfa_active: String(kind === "no-mfa" ? false : console || ctx.rng.chance(0.5)),
+    mfa_active: String(kind === "no-mfa" ? false : console || ctx.rng.chance(0.5) || allMfa),
     access_key_1_active: String(hasKey), access_key_1_last_rotated: hasKey ? (kind === "stale-key" ? iso(ctx, 120, 700) : iso(ctx, 1, 45)) : "N/A",
     access_key_1_last_used_date: hasKey ? (kind === "unused" ? iso(ctx, 100, 300) : iso(ctx, 0, 5)) : "N/A",
     access_key_1_last_used_region: hasKey ? ctx.homeRegion : "N/A", access_key_1_last_used_service: hasKey ? "s3" : "N/A",
@@ -78,7 +80,8 @@ export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share:
     if (i <= USER_FLAWS.length) return USER_FLAWS[i - 1] as UserKind;
     return ctx.rng.chance(opts.share) ? ctx.rng.pick(USER_FLAWS) : "ok";
   };
-  const rows = users.map((u, i) => userRow(ctx, u.name, u.created, kindOf(i)));
+  // Account 0 is the clean account: every IAM user, console or API-only, has MFA (aws.iam.account.all-users-mfa PASS).
+  const rows = users.map((u, i) => userRow(ctx, u.name, u.created, kindOf(i), opts.index === 0));
   const mfaDevices = rows.filter((r) => r.mfa_active === "true").length;
 
   const regions: Record<string, RegionFacts> = {};

@@ -126,6 +126,18 @@ export const iamAccountChecks = [
     }),
   }),
   aws({
+    // iam-user-mfa-enabled in the AWS Config HIPAA pack: unlike console-users-mfa, API-only users count too.
+    id: "aws.iam.account.all-users-mfa", resourceType: ACCOUNT, severity: "medium", citations: ["164.308(a)(3)(ii)(A)", "164.312(d)"],
+    title: "Every IAM user has MFA, including API-only users",
+    rationale: "Person or entity authentication: an IAM user without MFA, even one without a console password today, can be given one or use MFA-gated APIs without a second factor.",
+    reads: ["configuration.credentialReport[].user|mfa_active"],
+    remediation: fix("IAM > Users > user > Security credentials > Assign MFA device (for every user, including those without a console password).", "aws iam enable-mfa-device --user-name USER --serial-number ARN --authentication-code1 C1 --authentication-code2 C2", "use IAM Identity Center or roles with MFA instead of IAM users"),
+    evaluate: withReport((rows) => {
+      const bad = users(rows).filter((u) => u.mfa_active !== "true").map((u) => u.user);
+      return bad.length === 0 ? pass([ev("configuration.credentialReport[].mfa_active", "all IAM users have MFA")]) : fail([ev("configuration.credentialReport[].mfa_active", bad, "true for every IAM user")]);
+    }),
+  }),
+  aws({
     id: "aws.iam.account.access-keys-rotated", resourceType: ACCOUNT, severity: "medium", citations: C.credentialLifecycle,
     title: `Active IAM access keys are at most ${MAX_KEY_AGE} days old`,
     rationale: "Rotating keys limits how long a leaked key works (conformance pack maxAccessKeyAge 90).",
