@@ -4,7 +4,7 @@ import type { OrgTx } from "@safeguard/db/tenant";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { isUuid } from "../findings/ids";
 import { ConflictError, NotFoundError, ValidationError } from "../errors";
-import { applyExceptions } from "./apply-exceptions";
+import { applyExceptionsAndRefreshScores } from "./apply-exceptions";
 import { EXCEPTION_AUDIT, type Actor, type DecideExceptionInput } from "./exception-input";
 
 export async function decideException({ tx, orgId, actor, input, now = new Date() }: { tx: OrgTx; orgId: string; actor: Actor; input: DecideExceptionInput; now?: Date }): Promise<{ id: string; status: string; findingsChanged: number }> {
@@ -30,6 +30,6 @@ export async function decideException({ tx, orgId, actor, input, now = new Date(
     targetId: ex.id,
     metadata: input.note ? { note: input.note } : {},
   });
-  const findingsChanged = input.decision === "APPROVED" ? await applyExceptions({ tx, now }) : 0;
+  const findingsChanged = input.decision === "APPROVED" ? await applyExceptionsAndRefreshScores({ tx, orgId, now }) : 0;
   return { id: ex.id, status: input.decision, findingsChanged };
 }

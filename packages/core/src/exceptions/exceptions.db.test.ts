@@ -50,6 +50,10 @@ const as = (userId: string) => ({ userId, email: `${userId}@x` });
 const inDays = (n: number) => new Date(Date.now() + n * DAY);
 const suppressedIds = async () => (await owner.query<{ id: string }>("SELECT id FROM findings WHERE org_id = $1 AND suppressed ORDER BY id", [orgA])).rows.map((r) => r.id);
 
+const todaysSnapshot = async () =>
+  (await owner.query<{ fail_count: number; suppressed_count: number }>(
+    "SELECT fail_count, suppressed_count FROM compliance_snapshots WHERE org_id = $1 AND account_id = $2 AND day = current_date", [orgA, accountA])).rows[0];
+
 describe("exception lifecycle", () => {
   it("a finding exception suppresses only after a different officer approves it, and is audited", async () => {
     const { id } = await withTenant(orgA, (tx) =>
@@ -57,7 +61,13 @@ describe("exception lifecycle", () => {
     expect(await suppressedIds()).toEqual([]);
     await expect(withTenant(orgA, (tx) => decideException({ tx, orgId: orgA, actor: as(officer1), input: { exceptionId: id, decision: "APPROVED" } })))
       .rejects.toBeInstanceOf(ConflictError);
+    const before = await todaysSnapshot();
     const decided = await withTenant(orgA, (tx) => decideException({ tx, orgId: orgA, actor: as(officer2), input: { exceptionId: id, decision: "APPROVED" } }));
+    // The day's score follows the decision at once: one failing finding fewer, one more accepted risk.
+    const after = await todaysSnapshot();
+    expect(after).toBeDefined();
+    expect(after!.suppressed_count).toBe((before?.suppressed_count ?? 0) + 1);
+    if (before) expect(after!.fail_count).toBe(before.fail_count - 1);
     expect(decided.findingsChanged).toBe(1);
     expect(await suppressedIds()).toEqual([failingId]);
     await expect(withTenant(orgA, (tx) => decideException({ tx, orgId: orgA, actor: as(officer2), input: { exceptionId: id, decision: "REJECTED" } })))

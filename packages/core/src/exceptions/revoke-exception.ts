@@ -3,7 +3,7 @@ import type { OrgTx } from "@safeguard/db/tenant";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { isUuid } from "../findings/ids";
 import { ConflictError, NotFoundError } from "../errors";
-import { applyExceptions } from "./apply-exceptions";
+import { applyExceptionsAndRefreshScores } from "./apply-exceptions";
 import { EXCEPTION_AUDIT, type Actor } from "./exception-input";
 
 export async function revokeException({ tx, orgId, actor, exceptionId, note, now = new Date() }: { tx: OrgTx; orgId: string; actor: Actor; exceptionId: string; note?: string; now?: Date }): Promise<{ id: string; findingsChanged: number }> {
@@ -21,6 +21,6 @@ export async function revokeException({ tx, orgId, actor, exceptionId, note, now
     targetId: ex.id,
     metadata: { previousStatus: ex.status, ...(note ? { note } : {}) },
   });
-  const findingsChanged = ex.status === "APPROVED" ? await applyExceptions({ tx, now }) : 0;
+  const findingsChanged = ex.status === "APPROVED" ? await applyExceptionsAndRefreshScores({ tx, orgId, now }) : 0;
   return { id: ex.id, findingsChanged };
 }
