@@ -8,6 +8,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   NEXTAUTH_SECRET: z.string().min(16, "NEXTAUTH_SECRET must be at least 16 characters (openssl rand -base64 32)").optional(),
   NEXTAUTH_URL: z.url().default("http://localhost:3000"),
+  REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   SAFEGUARD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   SAFEGUARD_OIDC_ISSUER: z.url().optional().or(z.literal("").transform(() => undefined)),
   SAFEGUARD_OIDC_CLIENT_ID: z.string().optional(),

@@ -3,10 +3,10 @@
 // page failing later with a stack trace.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { resolve } = await import("node:path");
-  const { PreflightError, preflight } = await import("@safeguard/core/ops/preflight");
+  const { PreflightError } = await import("@safeguard/core/ops/preflight");
+  const { webPreflight } = await import("./server/preflight");
   try {
-    await preflight({ migrationsDir: resolve(process.cwd(), "../../prisma/migrations"), redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" });
+    await webPreflight();
   } catch (error) {
     console.error(`safeguard web: ${error instanceof PreflightError ? error.message : (error as Error).message}`);
     process.exit(1);

@@ -1,6 +1,6 @@
 // One ScanRun as the accounts page shows it: the live part (phase, counts, progress) and the outcome
 // (counts, timings, error). Shared by the account list and the scan history.
-import type { ScanKind, ScanPhase, ScanStatus, ScanTrigger } from "@safeguard/db/client";
+import type { Prisma, ScanKind, ScanPhase, ScanStatus, ScanTrigger } from "@safeguard/db/client";
 
 export interface ScanRunView {
   id: string;
@@ -28,32 +28,14 @@ export interface ScanRunView {
   errorCode: string | null;
 }
 
-export interface ScanRunRow {
-  id: string;
-  kind: ScanKind;
-  trigger: ScanTrigger;
-  status: ScanStatus;
-  phase: ScanPhase;
-  progressMessage: string | null;
-  resourcesCollected: number;
-  resourcesEvaluated: number;
-  resourcesExpected: number | null;
-  counts: unknown;
-  errors: unknown;
-  timings: unknown;
-  error: string | null;
-  errorCode: string | null;
-  cancelRequestedAt: Date | null;
-  queuedAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
-
 export const scanRunSelect = {
   id: true, kind: true, trigger: true, status: true, phase: true, progressMessage: true, resourcesCollected: true,
   resourcesEvaluated: true, resourcesExpected: true, counts: true, errors: true, timings: true, error: true, errorCode: true,
   cancelRequestedAt: true, queuedAt: true, startedAt: true, finishedAt: true,
 } as const;
+
+/** A ScanRun as `scanRunSelect` reads it (derived from the schema, so the two cannot drift apart). */
+export type ScanRunRow = Prisma.ScanRunGetPayload<{ select: typeof scanRunSelect }>;
 
 // Collecting is most of a scan; evaluating and reconciling are quick set-based steps after it.
 const PHASE_SPAN: Record<ScanPhase, [number, number]> = {

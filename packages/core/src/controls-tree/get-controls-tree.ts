@@ -3,7 +3,7 @@
 // controls (specifications cloud configuration cannot show) with their attestation state.
 import { Prisma } from "@safeguard/db/client";
 import type { OrgTx } from "@safeguard/db/tenant";
-import { CHECKS, STANDARDS, type Specification } from "@safeguard/controls/catalog";
+import { CHECKS, STANDARDS, type Specification, type Standard } from "@safeguard/controls/catalog";
 import { listManualControls, type ManualControlItem } from "../manual-controls/list-manual-controls";
 import { SECTIONS } from "../dashboard/summarize-posture";
 
@@ -104,7 +104,8 @@ export async function getControlsTree({ tx, now = new Date() }: { tx: OrgTx; now
     const m = manualByCitation.get(citation);
     return m ? { state: m.state, lastAttestedAt: m.lastAttestedAt, nextReviewDueAt: m.nextReviewDueAt, ownerName: m.owner?.name ?? null } : null;
   };
-  const spec = (s: Specification): SpecNode => ({
+  // Standards and their specifications share every field but the child list.
+  const spec = (s: Specification | Standard): SpecNode => ({
     citation: s.citation,
     title: s.title,
     requirement: s.requirement,
@@ -119,15 +120,8 @@ export async function getControlsTree({ tx, now = new Date() }: { tx: OrgTx; now
     ...sec,
     ...(keyCounts.get(sec.section) ?? zero()),
     standards: STANDARDS.filter((s) => s.citation.startsWith(sec.section)).map((s) => ({
-      citation: s.citation,
-      title: s.title,
-      requirement: s.requirement,
-      cloudEvidence: s.cloudEvidence,
-      summary: s.summary,
-      checks: checksCiting(s.citation),
-      manual: manualOf(s.citation),
+      ...spec(s),
       specifications: s.specifications.map(spec),
-      ...(keyCounts.get(s.citation) ?? zero()),
     })),
   }));
 }

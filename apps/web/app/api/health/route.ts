@@ -1,6 +1,6 @@
-import { resolve } from "node:path";
 import { NextResponse } from "next/server";
-import { PreflightError, preflight } from "@safeguard/core/ops/preflight";
+import { PreflightError } from "@safeguard/core/ops/preflight";
+import { webPreflight } from "../../../server/preflight";
 
 // Liveness + readiness for load balancers and `npm run demo`: database reachable and migrated, Redis up.
 // Answers 503 with the one-line reason otherwise (no stack trace, no secrets).
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    await preflight({ migrationsDir: resolve(process.cwd(), "../../prisma/migrations"), redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379", timeoutMs: 2000 });
+    await webPreflight(2000);
     return NextResponse.json({ ok: true });
   } catch (error) {
     const reason = error instanceof PreflightError ? error.message : "health check failed";
