@@ -36,7 +36,7 @@ beforeAll(async () => {
   await seedEstate(owner, { orgId: orgA, accountId: accountA, resources: 30, types: ["AWS::S3::Bucket"], tags: { Environment: "Sandbox" } });
   const accountB = await seedAccount(owner, { orgId: orgB, name: "b" });
   await seedEstate(owner, { orgId: orgB, accountId: accountB, resources: 5, types: ["AWS::S3::Bucket"] });
-  const f = (await owner.query<{ id: string; check_id: string }>("SELECT id, check_id FROM findings WHERE org_id = $1 AND status = 'FAIL' LIMIT 1", [orgA])).rows[0]!;
+  const f = (await owner.query<{ id: string; check_id: string }>("SELECT id, check_id FROM findings WHERE org_id = $1 AND status = 'FAIL' AND in_scope AND deleted_at IS NULL ORDER BY id LIMIT 1", [orgA])).rows[0]!;
   failingId = f.id;
   failingCheck = f.check_id;
   foreignFindingId = (await owner.query<{ id: string }>("SELECT id FROM findings WHERE org_id = $1 LIMIT 1", [orgB])).rows[0]!.id;
