@@ -5,7 +5,7 @@ import { SnapshotContext } from "./context";
 import { error } from "./lib/result";
 import { DEFAULT_SCOPE, resourceState, type Scope } from "./scope";
 import type { ResourceSnapshot } from "./snapshot";
-import type { CheckResult, EvalContext, Verdict } from "./types";
+import type { Check, CheckResult, EvalContext, Verdict } from "./types";
 
 export { contextTypesFor, dependentTypesOf } from "./catalog";
 export type { EvalContext, Verdict } from "./types";
@@ -21,7 +21,14 @@ const NO_CONFIGURATION = "configuration not recorded for this resource (AWS Conf
 
 /** Evaluates every check that applies to the resource's type. Never throws: a throwing check is an ERROR verdict. */
 export function evaluateResource(snapshot: ResourceSnapshot, context: EvalContext, scope: Scope = DEFAULT_SCOPE): Verdict[] {
-  const checks = checksForType(snapshot.resourceType);
+  return evaluateChecks(snapshot, checksForType(snapshot.resourceType), context, scope);
+}
+
+/**
+ * Evaluates the given checks only (all of them must apply to the resource's type). An incremental
+ * scan uses it to re-run just the cross-resource checks of a resource that did not change itself.
+ */
+export function evaluateChecks(snapshot: ResourceSnapshot, checks: readonly Check[], context: EvalContext, scope: Scope = DEFAULT_SCOPE): Verdict[] {
   const out: Verdict[] = new Array<Verdict>(checks.length);
   if (checks.length === 0) return out;
   const state = resourceState(snapshot, scope);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checksForType } from "@safeguard/controls/catalog";
 import { withTenant } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import { applyExceptions } from "../exceptions/apply-exceptions";
@@ -180,5 +181,46 @@ describe("reconciliation", () => {
     expect(s.resources.find((r) => r.resourceId === "vol-a")!.deletedAt).toBeNull();
     const run = await withTenant(org, (tx) => tx.scanRun.findUniqueOrThrow({ where: { id: inc.scanRunId } }));
     expect(run.kind).toBe("INCREMENTAL");
+  });
+
+  it("re-runs only the cross-resource checks of unchanged dependents, and ends where a full scan would", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    const protectedBy = (...ids: string[]) => {
+      const r = regionFacts("us-east-1");
+      (r.configuration as Record<string, unknown>).backupProtectedResourceArns = ids.map((id) => volume(id, true).nativeId);
+      return r;
+    };
+    const west = regionFacts("us-west-2");
+    await scanOnce(org, acct, regionEvents({ "us-east-1": [protectedBy("vol-a"), volume("vol-a", true), volume("vol-b", false)], "us-west-2": [west] }));
+    const before = await state(org, acct);
+    // Only the region facts changed: the backup plan now covers vol-b instead of vol-a.
+    const ids = [volume("vol-a", true).nativeId, volume("vol-b", false).nativeId];
+    const inc = await scanOnce(org, acct, [
+      { kind: "snapshots", region: "us-east-1", snapshots: [protectedBy("vol-b")] },
+      { kind: "ids", region: "us-east-1", ids },
+      { kind: "coverage", region: "us-east-1", status: "ok", resources: 3 },
+      { kind: "snapshots", region: "us-west-2", snapshots: [west] },
+      { kind: "coverage", region: "us-west-2", status: "ok", resources: 1 },
+    ], "INCREMENTAL");
+    const s = await state(org, acct);
+    const id = (rid: string) => s.resources.find((r) => r.resourceId === rid)!.id;
+    const BACKUP = "aws.ec2.volume.in-backup-plan";
+    expect(eventsOf(s, inc.scanRunId, BACKUP).sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: "REGRESSED", from: "PASS", to: "FAIL", resourceId: id("vol-a") },
+      { kind: "RESOLVED", from: "FAIL", to: "PASS", resourceId: id("vol-b") },
+    ]);
+    // Only the backup check ran again on the unchanged volumes; their other findings are as they were.
+    expect(inc.result.verdicts).toBe(checksForType("Safeguard::AWS::Region").length + 2);
+    const touched = (x: typeof s, rid: string) => x.findings.filter((f) => f.resource.resourceId === rid && f.checkId !== BACKUP).map((f) => `${f.checkId}@${f.lastEvaluatedAt.toISOString()}`).sort();
+    expect(touched(s, "vol-a")).toEqual(touched(before, "vol-a"));
+    expect(touched(s, "vol-b")).toEqual(touched(before, "vol-b"));
+
+    // A full scan of the same estate finds nothing more to change.
+    const full = await scanOnce(org, acct, regionEvents({ "us-east-1": [protectedBy("vol-b"), volume("vol-a", true), volume("vol-b", false)], "us-west-2": [west] }));
+    const after = await state(org, acct);
+    expect(after.events.filter((e) => e.scanRunId === full.scanRunId)).toEqual([]);
+    const verdicts = (x: typeof s) => x.findings.map((f) => `${f.resource.resourceId}/${f.checkId}=${f.status}`).sort();
+    expect(verdicts(after)).toEqual(verdicts(s));
   });
 });

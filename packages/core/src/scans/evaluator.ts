@@ -2,9 +2,10 @@
 // the whole context; every other check runs as soon as its resource arrives, so only the context
 // and the deferred resources are held in memory, never the whole account.
 import { CHECKS, checksForType, contextTypesFor, getCheck } from "@safeguard/controls/catalog";
-import { buildContext, evaluateResource } from "@safeguard/controls/engine";
+import { buildContext, evaluateChecks } from "@safeguard/controls/engine";
 import type { Scope } from "@safeguard/controls/scope";
 import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
+import type { Check } from "@safeguard/controls/types";
 import type { OrgSql } from "@safeguard/db/tenant";
 import { copyFreshFindings, type FreshScope } from "../reconcile/fresh-rows";
 import { stageVerdicts, type StagedVerdict } from "../reconcile/staging";
@@ -37,7 +38,7 @@ export class VerdictStager {
   /** time spent in the check engine (not in staging) */
   elapsedMs = 0;
   private readonly context = buildContext([]);
-  private deferred: ResourceSnapshot[] = [];
+  private deferred: Array<{ s: ResourceSnapshot; checks: readonly Check[] }> = [];
 
   /** OPENED / ERRORED events written by the fresh-resource fast path */
   readonly freshEvents: Record<string, number> = {};
@@ -54,14 +55,17 @@ export class VerdictStager {
     if (CONTEXT_TYPES.has(s.resourceType)) this.context.add(s);
   }
 
-  /** Evaluates now, or after collection when the resource's checks need the full context. */
-  async submit(s: ResourceSnapshot): Promise<void> {
-    if (checksForType(s.resourceType).length === 0) return;
+  /**
+   * Evaluates now, or after collection when the resource's checks need the full context. `checks`
+   * (default: all of the type's) lets an incremental scan re-run only some of them.
+   */
+  async submit(s: ResourceSnapshot, checks: readonly Check[] = checksForType(s.resourceType)): Promise<void> {
+    if (checks.length === 0) return;
     if (needsContext(s.resourceType)) {
-      this.deferred.push(s);
+      this.deferred.push({ s, checks });
       return;
     }
-    await this.evaluate(s);
+    await this.evaluate(s, checks);
   }
 
   /** Evaluates everything that waited for the context, then flushes. */
@@ -69,15 +73,16 @@ export class VerdictStager {
     const list = this.deferred;
     this.deferred = [];
     for (let i = 0; i < list.length; i++) {
-      await this.evaluate(list[i] as ResourceSnapshot);
+      const d = list[i]!;
+      await this.evaluate(d.s, d.checks);
       if (onProgress && i % 5000 === 4999) onProgress(this.evaluated);
     }
     await this.flush();
   }
 
-  private async evaluate(s: ResourceSnapshot): Promise<void> {
+  private async evaluate(s: ResourceSnapshot, checks: readonly Check[]): Promise<void> {
     const t = performance.now();
-    const verdicts = evaluateResource(s, this.context, this.scope);
+    const verdicts = evaluateChecks(s, checks, this.context, this.scope);
     this.elapsedMs += performance.now() - t;
     for (const verdict of verdicts) this.buffer.push({ snapshot: s, verdict, severity: severityOf(verdict.checkId) });
     this.evaluated++;

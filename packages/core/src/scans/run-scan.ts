@@ -1,14 +1,15 @@
 // One scan, inside one transaction of its own session: stream the collector into staging tables
 // (COPY), evaluate as resources arrive, then reconcile set-based. Nothing is visible to readers
 // until COMMIT, so a crash or a cancel at any point leaves the last committed state intact.
-import { dependentTypesOf } from "@safeguard/controls/catalog";
+import { checksForType, contextTypesFor, dependentTypesOf } from "@safeguard/controls/catalog";
+import type { Check } from "@safeguard/controls/types";
 import { resourceState, type Scope } from "@safeguard/controls/scope";
 import type { OrgSql } from "@safeguard/db/tenant";
 import { snapshotHash } from "../reconcile/hash";
 import { reconcileScan, type ReconcileResult } from "../reconcile/reconcile-scan";
 import { copyFreshResources } from "../reconcile/fresh-rows";
 import { createStaging, stageResources, stageSeen, type StagedResource } from "../reconcile/staging";
-import { CONTEXT_TYPES, VerdictStager } from "./evaluator";
+import { VerdictStager } from "./evaluator";
 import type { RegionStatus, ScanSource, SourceError } from "./source";
 import { loadLiveSnapshots } from "./stored-snapshots";
 
@@ -145,21 +146,26 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
 
   input.progress({ phase: "EVALUATING", evaluated: stager.evaluated, message: "Evaluating checks" });
   if (incremental) {
-    // Changed or deleted resources can change the verdicts of the types that read them as context.
-    const affected = new Set<string>();
+    // A changed or deleted resource can change the cross-resource verdicts of the types that read its
+    // type as context. Those dependents did not change themselves, so only their checks that read a
+    // changed type run again; their other findings stay as they are (reconcile leaves findings without
+    // a staged verdict alone). Context is loaded only for the checks that will run.
+    const triggers = new Set(changedTypes);
     for (const [nativeId, k] of known) {
-      if (k.deleted) continue;
-      const inCompleteRegion = completeRegions === null || completeRegions.includes(k.region);
-      if (!seen.has(nativeId) && inCompleteRegion) for (const t of [k.type, ...dependentTypesOf(k.type)]) affected.add(t);
+      if (k.deleted || seen.has(nativeId)) continue;
+      if (completeRegions === null || completeRegions.includes(k.region)) triggers.add(k.type);
     }
-    for (const t of changedTypes) for (const d of dependentTypesOf(t)) affected.add(d);
-    const contextTypes = [...CONTEXT_TYPES];
-    const wanted = [...new Set([...contextTypes, ...affected])];
+    const rerun = checksToRerun(triggers);
+    const contextNeeded = new Set<string>();
+    for (const t of changedTypes) for (const c of contextTypesFor(t)) contextNeeded.add(c);
+    for (const checks of rerun.values()) for (const c of checks) for (const t of c.contextTypes) contextNeeded.add(t);
+    const wanted = [...new Set([...contextNeeded, ...rerun.keys()])];
     await loadLiveSnapshots(sql, input.accountId, input.externalAccountId, input.provider, wanted, async (s) => {
       // Rows the scan read fresh are already indexed and evaluated; rows it did not see are gone.
       if (changedIds.has(s.nativeId) || !seen.has(s.nativeId)) return;
-      if (CONTEXT_TYPES.has(s.resourceType)) stager.index(s);
-      if (affected.has(s.resourceType)) await stager.submit(s);
+      if (contextNeeded.has(s.resourceType)) stager.index(s);
+      const checks = rerun.get(s.resourceType);
+      if (checks) await stager.submit(s, checks);
     });
   }
   await stager.finish((evaluated) => input.progress({ evaluated }));
@@ -195,6 +201,19 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
       reconcileMs: Math.round(t3 - t2),
     },
   };
+}
+
+/** For each type that reads a trigger type as context: the checks of it that do. */
+function checksToRerun(triggers: ReadonlySet<string>): Map<string, Check[]> {
+  const out = new Map<string, Check[]>();
+  for (const t of triggers) {
+    for (const d of dependentTypesOf(t)) {
+      if (out.has(d)) continue;
+      const checks = checksForType(d).filter((c) => c.contextTypes.some((ct) => triggers.has(ct)));
+      if (checks.length > 0) out.set(d, checks);
+    }
+  }
+  return out;
 }
 
 /** Every region the account had or has resources in: a complete scan covers them all. */
