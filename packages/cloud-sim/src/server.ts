@@ -1,11 +1,14 @@
 // The simulator server: one request handler behind an HTTP listener and an HTTPS listener (the latter for
-// MSAL, which only talks to https authorities). Routes: /_sim admin, Entra token endpoints, ARM, else AWS.
+// MSAL, which only talks to https authorities). Routes: /_sim admin, Entra token endpoints, Key Vault data plane
+// (/keyvault/{vault host}/…), Microsoft Graph (/v1.0/…), ARM, else AWS.
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { adminRoute, describeEstate, type EstateDescriptor } from "./admin/routes";
 import { handleAws } from "./aws/router";
 import { armGet } from "./azure/arm";
+import { graphRoute } from "./azure/graph";
+import { keyVaultRoute } from "./azure/keyvault";
 import { issueToken, openIdConfiguration } from "./azure/identity";
 import { armError, queryResources } from "./azure/resource-graph";
 import { applyDrift, type DriftChange, type DriftOp } from "./estate/drift";
@@ -99,6 +102,9 @@ async function route(state: SimState, req: IncomingMessage, baseUrl: string): Pr
   if (method === "POST" && token) return issueToken(state, token[1] as string, new URLSearchParams(body.toString("utf8")));
 
   const lowerPath = rawPath.toLowerCase();
+  const authorization = String(req.headers.authorization ?? "");
+  if (lowerPath.startsWith("/keyvault/")) return keyVaultRoute(state, method, rawPath.slice("/keyvault/".length), new URLSearchParams(rawQuery), authorization, baseUrl);
+  if (lowerPath.startsWith("/v1.0/")) return graphRoute(state, method, rawPath, new URLSearchParams(rawQuery), authorization, baseUrl);
   if (lowerPath.startsWith("/providers/microsoft.resourcegraph/") || lowerPath.startsWith("/subscriptions/")) {
     const denied = armAuthorized(state, req);
     if (denied) return denied;

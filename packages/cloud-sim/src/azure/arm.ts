@@ -1,10 +1,16 @@
 // ARM reads the Azure checks need beyond Resource Graph: the resource itself and its child settings
-// (SQL auditing, TDE, blob service properties, diagnostic settings).
+// (SQL auditing, TDE, encryption protector and firewall rules, blob service properties, diagnostic
+// settings, flexible server parameters, Defender security contacts).
 import type { SimState } from "../state";
 import { json, type HttpReply } from "../http/reply";
 import { armError } from "./resource-graph";
 
-const CHILDREN = ["auditingsettings/default", "transparentdataencryption/current", "blobservices/default", "providers/microsoft.insights/diagnosticsettings", "configurations"];
+const CHILDREN = [
+  "auditingsettings/default", "transparentdataencryption/current", "blobservices/default", "providers/microsoft.insights/diagnosticsettings", "configurations",
+  "encryptionprotector/current", "firewallrules", "providers/microsoft.security/securitycontacts",
+];
+/** Collections ARM answers with an empty `value` when the resource has none. */
+const LISTS = new Set(["providers/microsoft.insights/diagnosticsettings", "firewallrules", "providers/microsoft.security/securitycontacts"]);
 
 export function armGet(state: SimState, path: string): HttpReply {
   const lower = path.toLowerCase().replace(/\/+$/, "");
@@ -21,7 +27,7 @@ export function armGet(state: SimState, path: string): HttpReply {
   if (!child) return json(200, resource.row);
   const key = Object.keys(resource.children).find((k) => k.toLowerCase() === child);
   if (key === undefined) {
-    if (child.endsWith("diagnosticsettings")) return json(200, { value: [] });
+    if (LISTS.has(child)) return json(200, { value: [] });
     return armError(404, "ResourceNotFound", `The requested resource '${child}' does not exist for '${resource.row.name}'.`);
   }
   return json(200, resource.children[key]);

@@ -27,6 +27,20 @@ export function openIdConfiguration(baseUrl: string, tenant: string): HttpReply 
   });
 }
 
+/** The resource a client-credentials scope asks for: `https://vault.azure.net/.default` -> `https://vault.azure.net`. */
+function audienceOf(scope: string | null): string {
+  const wanted = (scope ?? "").split(/\s+/).find((s) => s.endsWith("/.default"));
+  return wanted ? wanted.slice(0, -"/.default".length).replace(/\/+$/, "") : "https://management.azure.com";
+}
+
+/** The audience of a token this simulator issued, or null when it did not issue it (or it expired). */
+export function validTokenAudience(state: SimState, token: string): string | null {
+  const expiry = state.azureTokens.get(token);
+  if (!expiry || expiry < Date.now()) return null;
+  const encoded = token.split(".")[1] ?? "";
+  return Buffer.from(encoded, "base64url").toString("utf8");
+}
+
 export function issueToken(state: SimState, tenant: string, form: URLSearchParams): HttpReply {
   const { tenantId, clientId, clientSecret } = state.estate.azureTenant;
   if (tenant !== tenantId) return entraError(400, "invalid_request", 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
@@ -38,7 +52,9 @@ export function issueToken(state: SimState, tenant: string, form: URLSearchParam
   if (form.get("client_secret") !== clientSecret) {
     return entraError(401, "invalid_client", 7000215, `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${clientId}'.`);
   }
-  const token = `simtok.${randomBytes(32).toString("base64url")}`;
+  // Real tokens are JWTs whose `aud` names the resource; the audience rides in the opaque token here, so
+  // Key Vault and Graph can refuse a token minted for ARM the way the services do.
+  const token = `simtok.${Buffer.from(audienceOf(form.get("scope"))).toString("base64url")}.${randomBytes(32).toString("base64url")}`;
   const expiresIn = 3599;
   state.azureTokens.set(token, Date.now() + expiresIn * 1000);
   return json(200, { token_type: "Bearer", expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token });

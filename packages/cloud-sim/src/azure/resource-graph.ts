@@ -1,12 +1,13 @@
 // ARM Resource Graph: POST /providers/Microsoft.ResourceGraph/resources (api-version 2021-03-01),
-// paging with $top / $skip / $skipToken, at most 1000 rows a page, only the page materialised.
+// paging with $top / $skip / $skipToken, at most 1000 rows a page, only the page materialised. The
+// resourcechanges table serves the subscriptions' change history (drift records it), 14 days of it.
 import { randomUUID } from "node:crypto";
-import { decodeToken, encodeToken, scan } from "../aws/paging";
+import { decodeToken, encodeToken, scan, type Cursor } from "../aws/paging";
 import { AwsError } from "../aws/errors";
-import type { AzureResource } from "../estate/model";
+import { tableOf } from "../estate/azure/tables";
 import type { SimState } from "../state";
 import { json, type HttpReply } from "../http/reply";
-import { KqlError, parseKql, projectRow, rowMatches } from "./kql";
+import { extendRow, KqlError, parseKql, projectRow, rowMatches, type KqlQuery } from "./kql";
 
 export function armError(status: number, code: string, message: string, details?: unknown[], headers: Record<string, string> = {}): HttpReply {
   return json(status, { error: { code, message, ...(details ? { details } : {}) } }, { "x-ms-request-id": randomUUID(), ...headers });
@@ -14,15 +15,35 @@ export function armError(status: number, code: string, message: string, details?
 
 const supportInfo = () => `Please provide below info when asking for support: timestamp = ${new Date().toISOString()}, correlationId = ${randomUUID()}.`;
 
-/** Which ARG table a type lives in (supported-tables reference). */
-export function tableOf(type: string): string {
-  if (type.startsWith("microsoft.security/")) return "securityresources";
-  if (type.startsWith("microsoft.recoveryservices/vaults/") || type.startsWith("microsoft.dataprotection/backupvaults/")) return "recoveryservicesresources";
-  if (type === "microsoft.web/sites/config") return "appserviceresources";
-  if (type === "microsoft.authorization/roledefinitions" || type === "microsoft.authorization/roleassignments") return "authorizationresources";
-  if (type.startsWith("microsoft.authorization/policy")) return "policyresources";
-  if (type === "microsoft.resources/subscriptions" || type === "microsoft.resources/subscriptions/resourcegroups") return "resourcecontainers";
-  return "resources";
+const CHANGE_RETENTION_MS = 14 * 86_400_000;
+
+interface Paging {
+  cursor: Cursor;
+  top: number;
+  skip: number;
+  desc: boolean;
+}
+
+/** One page of the rows of `lists` that pass `live` and the query, extended and projected; only the page is materialised. */
+function pageOf<T>(lists: readonly (readonly T[])[], paging: Paging, live: (item: T) => boolean, rowOf: (item: T) => Record<string, unknown>, query: KqlQuery) {
+  const accept = (item: T) => live(item) && rowMatches(extendRow(rowOf(item), query.extend), query.where);
+  // totalRecords is counted on the first page and carried in the $skipToken after that.
+  let total = paging.cursor.total ?? -1;
+  if (total < 0) {
+    total = 0;
+    for (const list of lists) for (const item of list) if (accept(item)) total++;
+  }
+  let skip = paging.skip;
+  const ordered = paging.desc ? [...lists].reverse().map((l) => [...l].reverse()) : lists;
+  const { page, next } = scan(ordered, paging.cursor, paging.top, (item) => {
+    if (!accept(item)) return false;
+    if (skip > 0) {
+      skip--;
+      return false;
+    }
+    return true;
+  });
+  return { data: page.map((item) => projectRow(extendRow(rowOf(item), query.extend), query.project)), total, next };
 }
 
 interface QueryRequest {
@@ -56,34 +77,27 @@ export function queryResources(state: SimState, body: QueryRequest): HttpReply {
   const wanted = body.subscriptions ? new Set(body.subscriptions.map((s) => s.toLowerCase())) : null;
   const subs = state.estate.azure.filter((s) => !wanted || wanted.has(s.subscriptionId.toLowerCase())).sort((a, b) => (a.subscriptionId < b.subscriptionId ? -1 : 1));
   const table = query.table;
-  const accept = (r: AzureResource) => !r.deleted && tableOf(r.row.type) === table && rowMatches(r.row, query.where);
-  const lists = subs.map((s) => s.resources);
-  if (query.orderBy && query.orderBy.desc) lists.reverse();
   const request = JSON.stringify({ q: body.query, s: subs.map((s) => s.subscriptionId) });
-  let cursor;
+  let cursor: Cursor;
   try {
     cursor = decodeToken(options.$skipToken, request);
   } catch (err) {
     if (err instanceof AwsError) return armError(400, "BadRequest", supportInfo(), [{ code: "InvalidSkipToken", message: "The $skipToken is invalid." }]);
     throw err;
   }
-  // totalRecords is counted on the first page and carried in the $skipToken after that.
-  let total = cursor.total ?? -1;
-  if (total < 0) {
-    total = 0;
-    for (const list of lists) for (const r of list) if (accept(r)) total++;
+  const paging: Paging = { cursor, top, skip: options.$skipToken ? 0 : (options.$skip ?? 0), desc: query.orderBy?.desc === true };
+  let result: { data: Record<string, unknown>[]; total: number; next: Cursor | null };
+  if (table === "resourcechanges") {
+    const fault = state.faults.decide("azure:resourcechanges");
+    if (fault.kind === "throttle") return armError(429, "RateLimiting", "Please provide below info when asking for support: the request was throttled.", undefined, { "retry-after": "1" });
+    if (fault.kind === "error") return armError(500, "InternalServerError", "Encountered internal server error. Please try again.");
+    // ARG keeps 14 days of change history.
+    const oldest = Date.now() - CHANGE_RETENTION_MS;
+    result = pageOf(subs.map((s) => s.changes), paging, (c) => Date.parse(c.properties.changeAttributes.timestamp) >= oldest, (c) => c, query);
+  } else {
+    result = pageOf(subs.map((s) => s.resources), paging, (r) => !r.deleted && tableOf(r.row.type) === table, (r) => r.row, query);
   }
-  let skip = options.$skipToken ? 0 : (options.$skip ?? 0);
-  const ordered = query.orderBy?.desc ? lists.map((l) => [...l].reverse()) : lists;
-  const { page, next } = scan(ordered, cursor, top, (r) => {
-    if (!accept(r)) return false;
-    if (skip > 0) {
-      skip--;
-      return false;
-    }
-    return true;
-  });
-  const data = page.map((r) => projectRow(r.row, query.project));
+  const { data, total, next } = result;
   return json(200, {
     totalRecords: total, count: data.length, resultTruncated: "false",
     ...(next ? { $skipToken: encodeToken(request, { ...next, total }) } : {}),

@@ -1,10 +1,12 @@
 // Drift: realistic changes to a running estate. Every change stamps the item's capture time (AWS
-// configurationItemCaptureTime, Azure properties.changedTime) so collectors can ask only for what changed.
+// configurationItemCaptureTime, Azure properties.changedTime) so collectors can ask only for what changed;
+// Azure changes are also recorded in the subscription's Resource Graph change history (resourcechanges).
 import { contextForAccount } from "./aws/account";
 import { specFor } from "./aws/specs";
 import { buildItems } from "./aws/stamp";
+import { recordAzureChange } from "./azure/changes";
 import { AZURE_SPECS, azureContextFor, stampAzure } from "./azure/subscription";
-import type { AwsAccount, AzureResource, ConfigItem, Estate } from "./model";
+import type { AwsAccount, AzureResource, AzureSubscription, ConfigItem, Estate } from "./model";
 import { createRng, type Rng } from "./random";
 
 export type DriftOp =
@@ -13,7 +15,9 @@ export type DriftOp =
   | { op: "open-ssh"; account?: string; groupId?: string }
   | { op: "delete"; nativeId: string }
   | { op: "add"; resourceType: string; account?: string; subscription?: string; misconfigured?: boolean }
-  | { op: "random"; count?: number };
+  | { op: "random"; count?: number }
+  /** Azure: applies the type's misconfiguration (the same ones `random` picks from) to one resource. */
+  | { op: "azure-misconfigure"; nativeId: string };
 
 export interface DriftChange {
   change: string;
@@ -83,6 +87,7 @@ const AWS_MUTATORS: Record<string, { change: string; apply: (item: ConfigItem, a
 const AZURE_MUTATORS: Record<string, { change: string; apply: (r: AzureResource) => void }> = {
   "microsoft.storage/storageaccounts": { change: "allow-blob-public-access", apply: (r) => { (r.row.properties as Record<string, unknown>).allowBlobPublicAccess = true; } },
   "microsoft.keyvault/vaults": { change: "switch-to-access-policies", apply: (r) => { (r.row.properties as Record<string, unknown>).enableRbacAuthorization = false; } },
+  "microsoft.sql/servers": { change: "enable-public-network", apply: (r) => { (r.row.properties as Record<string, unknown>).publicNetworkAccess = "Enabled"; } },
   "microsoft.network/networksecuritygroups": {
     change: "open-ssh",
     apply: (r) => {
@@ -91,6 +96,15 @@ const AZURE_MUTATORS: Record<string, { change: string; apply: (r: AzureResource)
     },
   },
 };
+
+function misconfigureAzure(sub: AzureSubscription, r: AzureResource, at: string): DriftChange {
+  const m = AZURE_MUTATORS[r.row.type] as (typeof AZURE_MUTATORS)[string];
+  const before = structuredClone(r.row);
+  m.apply(r);
+  touchAzure(r, at);
+  recordAzureChange(sub, r.row, "Update", at, before);
+  return { change: m.change, provider: "azure", nativeId: r.row.id, resourceType: r.row.type, accountId: sub.subscriptionId, at };
+}
 
 function deleteResource(estate: Estate, nativeId: string, at: string): DriftChange {
   for (const account of estate.aws) {
@@ -108,6 +122,7 @@ function deleteResource(estate: Estate, nativeId: string, at: string): DriftChan
     if (r && !r.deleted) {
       r.deleted = true;
       touchAzure(r, at);
+      recordAzureChange(sub, r.row, "Delete", at);
       return { change: "delete", provider: "azure", nativeId: r.row.id, resourceType: r.row.type, accountId: sub.subscriptionId, at };
     }
   }
@@ -127,6 +142,7 @@ function addResource(estate: Estate, op: Extract<DriftOp, { op: "add" }>, at: st
     for (const r of added) {
       sub.resources.push(r);
       sub.byId.set(r.row.id.toLowerCase(), r);
+      recordAzureChange(sub, r.row, "Create", at);
     }
     const first = added[0] as AzureResource;
     return { change: "add", provider: "azure", nativeId: first.row.id, resourceType: first.row.type, accountId: sub.subscriptionId, at };
@@ -172,6 +188,13 @@ export function applyDrift(estate: Estate, op: DriftOp, now = new Date()): Drift
       return [deleteResource(estate, op.nativeId, at)];
     case "add":
       return [addResource(estate, op, at, rng)];
+    case "azure-misconfigure": {
+      const sub = estate.azure.find((s) => s.byId.get(String(op.nativeId).toLowerCase())?.deleted === false);
+      const r = sub?.byId.get(String(op.nativeId).toLowerCase());
+      if (!sub || !r) throw new DriftError(`no live Azure resource with id ${op.nativeId}`);
+      if (!AZURE_MUTATORS[r.row.type]) throw new DriftError(`no misconfiguration for ${r.row.type} (known: ${Object.keys(AZURE_MUTATORS).join(", ")})`);
+      return [misconfigureAzure(sub, r, at)];
+    }
     case "random": {
       const changes: DriftChange[] = [];
       const count = Math.max(1, Math.min(op.count ?? 3, 100));
@@ -180,11 +203,7 @@ export function applyDrift(estate: Estate, op: DriftOp, now = new Date()): Drift
           const sub = rng.pick(estate.azure);
           const candidates = sub.resources.filter((r) => !r.deleted && AZURE_MUTATORS[r.row.type]);
           if (candidates.length === 0) continue;
-          const r = rng.pick(candidates);
-          const m = AZURE_MUTATORS[r.row.type] as (typeof AZURE_MUTATORS)[string];
-          m.apply(r);
-          touchAzure(r, at);
-          changes.push({ change: m.change, provider: "azure", nativeId: r.row.id, resourceType: r.row.type, accountId: sub.subscriptionId, at });
+          changes.push(misconfigureAzure(sub, rng.pick(candidates), at));
         } else if (estate.aws.length > 0) {
           const account = rng.pick(estate.aws);
           const type = rng.pick(Object.keys(AWS_MUTATORS));

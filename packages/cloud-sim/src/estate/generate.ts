@@ -1,5 +1,6 @@
 // The deterministic estate generator: same options (seed, counts, share, reference day) -> same estate.
 import { buildAwsAccount } from "./aws/account";
+import { buildEntraDirectory } from "./azure/entra";
 import { buildAzureSubscription } from "./azure/subscription";
 import type { Estate } from "./model";
 import { createRng } from "./random";
@@ -50,7 +51,10 @@ export function generateEstate(options: EstateOptions = {}): Estate {
     const h = tenantRng.hex(32);
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
   };
-  const azureTenant = { tenantId: guid(), clientId: guid(), clientSecret: `sim~${tenantRng.hex(36)}` };
+  const tenantId = guid(), clientId = guid(), clientSecret = `sim~${tenantRng.hex(36)}`;
+  // Its own rng (not a fork of root, which would shift every later draw): the directory came after the rest.
+  const directory = buildEntraDirectory(createRng(`${seed}/entra`), { domain: "contoso-health.example", flawed: share > 0, referenceMs });
+  const azureTenant = { tenantId, clientId, clientSecret, directory };
   const azure = Array.from({ length: options.azureSubscriptions ?? 1 }, (_, index) =>
     buildAzureSubscription(root.fork(`azure-${index}`), { index, tenantId: azureTenant.tenantId, resources: perAccount, share, referenceMs }),
   );

@@ -165,8 +165,17 @@ export interface AzureResource {
   row: Record<string, unknown> & { id: string; type: string; subscriptionId: string };
   /** ARM child reads keyed by the path suffix served under the resource id, e.g. `auditingSettings/default`. */
   children: Record<string, unknown>;
+  /** Key vaults: what the vault's own data plane serves (keys, secrets). */
+  dataPlane?: import("./azure/keyvault-items").VaultDataPlane;
   deleted: boolean;
 }
+
+/** One row of Resource Graph's `resourcechanges` table (ARG keeps 14 days of them). */
+export type AzureChangeRow = Record<string, unknown> & {
+  id: string;
+  subscriptionId: string;
+  properties: { targetResourceId: string; targetResourceType: string; changeType: "Create" | "Update" | "Delete"; changeAttributes: { timestamp: string } & Record<string, unknown> } & Record<string, unknown>;
+};
 
 export interface AzureSubscription {
   subscriptionId: string;
@@ -174,12 +183,16 @@ export interface AzureSubscription {
   tenantId: string;
   resources: AzureResource[];
   byId: Map<string, AzureResource>;
+  /** The change history Resource Graph serves as `resourcechanges`, oldest first; only grows. */
+  changes: AzureChangeRow[];
 }
 
 export interface AzureTenant {
   tenantId: string;
   clientId: string;
   clientSecret: string;
+  /** Entra ID users as Microsoft Graph reports them. */
+  directory: import("./azure/entra").EntraDirectory;
 }
 
 export interface Estate {

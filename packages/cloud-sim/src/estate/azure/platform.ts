@@ -1,5 +1,5 @@
 // Subscription-level Azure resources: the subscription itself (resourcecontainers) with its activity-log
-// diagnostic setting, Network Watchers and virtual networks per location, activity-log alerts, Defender
+// diagnostic setting and Defender security contacts, Network Watchers and virtual networks per location, activity-log alerts, Defender
 // pricings, the Defender default policy assignment, role definitions, and a Recovery Services vault with its policy.
 import type { AzureContext, AzureDraft } from "./resources";
 import { armRow } from "./resources";
@@ -12,6 +12,23 @@ const bare = (ctx: AzureContext, id: string, name: string, type: string, propert
   id, name, type, tenantId: ctx.tenantId, kind: "", location: "", resourceGroup: "", subscriptionId: ctx.subscriptionId, managedBy: "",
   sku: null, plan: null, tags: null, identity: null, zones: null, extendedLocation: null, properties, ...extra,
 });
+
+/**
+ * Defender for Cloud's email notifications (securityContacts, 2023-12-01-preview shape). A flawed subscription
+ * has a contact that neither gets alerts nor notifies the Owners (the "emails only for attack paths" setup).
+ */
+function securityContact(sub: string, flawed: boolean): Record<string, unknown> {
+  return {
+    id: `${sub}/providers/Microsoft.Security/securityContacts/default`, name: "default", type: "Microsoft.Security/securityContacts",
+    properties: {
+      emails: "secops@contoso-health.example;privacy-officer@contoso-health.example", phone: "", isEnabled: true,
+      notificationsByRole: flawed ? { state: "Off", roles: [] } : { state: "On", roles: ["Owner", "ServiceAdmin"] },
+      notificationsSources: flawed
+        ? [{ sourceType: "AttackPath", minimalRiskLevel: "Critical" }]
+        : [{ sourceType: "Alert", minimalSeverity: "Medium" }, { sourceType: "AttackPath", minimalRiskLevel: "High" }],
+    },
+  };
+}
 
 /**
  * Everything a subscription has before any workload. `flawed` subscriptions miss a Network Watcher in
@@ -28,6 +45,7 @@ export function platformDrafts(ctx: AzureContext, displayName: string, flawed: b
   out.push({
     row: subscription,
     children: {
+      "providers/Microsoft.Security/securityContacts": { value: [securityContact(sub, flawed)] },
       "providers/microsoft.insights/diagnosticSettings": {
         value: [{
           id: `${sub}/providers/microsoft.insights/diagnosticSettings/activity-to-law`, type: "Microsoft.Insights/diagnosticSettings", name: "activity-to-law",

@@ -1,6 +1,9 @@
 // Azure resource generators: ARG rows (type lower-cased, properties as ARM returns them) plus the ARM child
-// settings the collector reads separately (auditing, TDE, blob service, diagnostic settings).
+// settings the collector reads separately (auditing, TDE, blob service, diagnostic settings, SQL encryption
+// protector and firewall rules) and, for key vaults, what their data plane serves.
 import type { Rng } from "../random";
+import { vaultDataPlane, type VaultDataPlane } from "./keyvault-items";
+import { sqlServerChildren } from "./sql-children";
 
 export interface AzureContext {
   rng: Rng;
@@ -15,6 +18,7 @@ export interface AzureContext {
 export interface AzureDraft {
   row: Record<string, unknown> & { id: string; type: string; subscriptionId: string };
   children?: Record<string, unknown>;
+  dataPlane?: VaultDataPlane;
 }
 
 export interface AzureTypeSpec {
@@ -161,7 +165,7 @@ export const sqlServerSpec: AzureTypeSpec = {
     });
     const tde = { id: `${database.id}/transparentDataEncryption/Current`, name: "Current", type: "Microsoft.Sql/servers/databases/transparentDataEncryption", properties: { state: flaws.has("tde-off") ? "Disabled" : "Enabled" } };
     return [
-      { row: server, children: { "auditingSettings/default": auditing, "providers/microsoft.insights/diagnosticSettings": diagnostics(server.id, true, ctx) } },
+      { row: server, children: { "auditingSettings/default": auditing, "providers/microsoft.insights/diagnosticSettings": diagnostics(server.id, true, ctx), ...sqlServerChildren(server.id, flaws) } },
       { row: database, children: { "transparentDataEncryption/current": tde } },
     ];
   },
@@ -183,6 +187,6 @@ export const keyVaultSpec: AzureTypeSpec = {
       },
       tags: azureTags(ctx, flaws, false),
     });
-    return { row, children: { "providers/microsoft.insights/diagnosticSettings": diagnostics(row.id, !flaws.has("no-audit-logs"), ctx) } };
+    return { row, children: { "providers/microsoft.insights/diagnosticSettings": diagnostics(row.id, !flaws.has("no-audit-logs"), ctx) }, dataPlane: vaultDataPlane(row.id, flaws, ctx.referenceMs) };
   },
 };

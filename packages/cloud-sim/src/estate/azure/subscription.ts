@@ -23,7 +23,7 @@ export function stampAzure(ctx: AzureContext, draft: AzureDraft, changedTime?: s
   const changed = changedTime ?? new Date(Math.floor((ctx.referenceMs - ctx.rng.next() * 60 * 86_400_000) / 1000) * 1000).toISOString();
   const props = (draft.row.properties ?? {}) as Record<string, unknown>;
   draft.row.properties = { ...props, changedTime: changed };
-  return { row: draft.row, children: draft.children ?? {}, deleted: false };
+  return { row: draft.row, children: draft.children ?? {}, ...(draft.dataPlane ? { dataPlane: draft.dataPlane } : {}), deleted: false };
 }
 
 export function azureContextFor(rng: Rng, sub: { subscriptionId: string; tenantId: string }, referenceMs: number): AzureContext {
@@ -61,5 +61,6 @@ export function buildAzureSubscription(rng: Rng, opts: AzureSubscriptionOptions)
   return {
     subscriptionId, displayName, tenantId: opts.tenantId, resources,
     byId: new Map(resources.map((r) => [r.row.id.toLowerCase(), r])),
+    changes: [],
   };
 }
