@@ -51,6 +51,15 @@ export function cloudTrailAction(account: AwsAccount, region: string, op: string
         ...((trail.configuration as Record<string, unknown>).cloudWatchLogsLogGroupArn ? { LatestCloudWatchLogsDeliveryTime: delivered } : {}),
       };
     }
+    case "GetEventSelectors": {
+      const name = input.TrailName;
+      if (typeof name !== "string" || !name) throw new AwsError("InvalidTrailNameException", "Trail name must be specified.");
+      const trail = trails(account).find((t) => t.resourceId === name || t.arn === name);
+      if (!trail) throw new AwsError("TrailNotFoundException", `Unknown trail: ${name} for the user: ${account.accountId}`);
+      // A trail uses basic or advanced selectors; CloudTrail returns the kind in use. No recorded selectors = the default (management events).
+      const s = account.facts.trailEventSelectors[trail.arn] ?? { EventSelectors: [{ ReadWriteType: "All", IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }], AdvancedEventSelectors: [] };
+      return { TrailARN: trail.arn, ...(s.AdvancedEventSelectors.length > 0 ? { AdvancedEventSelectors: s.AdvancedEventSelectors } : { EventSelectors: s.EventSelectors }) };
+    }
     default:
       throw new AwsError("UnknownOperationException", `Unknown operation ${op}`);
   }

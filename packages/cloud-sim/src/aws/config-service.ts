@@ -1,5 +1,6 @@
 // AWS Config (JSON 1.1, target prefix StarlingDoveService): recorders, ListDiscoveredResources,
 // BatchGetResourceConfig and SelectResourceConfig over the caller's account and region.
+import { isDescribeOnly } from "../estate/aws/describe-only";
 import type { AwsAccount, ConfigItem } from "../estate/model";
 import { AwsError } from "./errors";
 import { decodeToken, encodeToken, scan } from "./paging";
@@ -26,10 +27,13 @@ function pageLimit(value: unknown, max: number): number {
   return value;
 }
 
+/** Item lists Config serves: types it records (describe-only ones are not recorded by AWS Config). */
 function visibleLists(call: ConfigCall, types: readonly string[] | undefined): ConfigItem[][] {
   const recorder = recorderOf(call);
   if (!recorder) return [];
-  return call.account.items.lists(call.region, recorder.includeGlobalResourceTypes, types);
+  const lists = call.account.items.lists(call.region, recorder.includeGlobalResourceTypes, types?.filter((t) => !isDescribeOnly(t)));
+  // A list holds one type; without a type filter the describe-only lists are dropped here.
+  return types ? lists : lists.filter((list) => !list[0] || !isDescribeOnly(list[0].resourceType));
 }
 
 export function describeConfigurationRecorders(call: ConfigCall) {
@@ -107,7 +111,7 @@ export function batchGetResourceConfig(call: ConfigCall) {
   for (const key of keys as { resourceType?: string; resourceId?: string }[]) {
     if (!key || typeof key.resourceType !== "string" || typeof key.resourceId !== "string") throw new AwsError("ValidationException", "Each resource key needs resourceType and resourceId.");
     const item = call.account.items.get(call.region, key.resourceType, key.resourceId);
-    const visible = item && (item.awsRegion === call.region || (item.awsRegion === "global" && recorder.includeGlobalResourceTypes));
+    const visible = item && !isDescribeOnly(item.resourceType) && (item.awsRegion === call.region || (item.awsRegion === "global" && recorder.includeGlobalResourceTypes));
     // Deleted resources are simply not returned (API reference).
     if (item && visible && item.configurationItemStatus !== "ResourceDeleted") baseConfigurationItems.push(baseItem(item));
   }

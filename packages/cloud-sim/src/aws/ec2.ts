@@ -1,5 +1,7 @@
-// EC2 (EC2 query protocol): DescribeRegions and GetEbsEncryptionByDefault.
+// EC2 (EC2 query protocol): DescribeRegions, GetEbsEncryptionByDefault, and the account's EBS snapshots
+// (DescribeSnapshots, DescribeSnapshotAttribute; see ec2-snapshots.ts).
 import type { AwsAccount } from "../estate/model";
+import { describeSnapshotAttribute, describeSnapshots } from "./ec2-snapshots";
 import { AwsError } from "./errors";
 
 const NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
@@ -18,6 +20,10 @@ export function ec2Action(account: AwsAccount, region: string, action: string, p
       const on = account.facts.regions[region]?.ebsEncryptionByDefault ?? false;
       return `<?xml version="1.0" encoding="UTF-8"?>\n<GetEbsEncryptionByDefaultResponse xmlns="${NS}"><requestId>${requestId}</requestId><ebsEncryptionByDefault>${on}</ebsEncryptionByDefault><sseType>sse-ebs</sseType></GetEbsEncryptionByDefaultResponse>`;
     }
+    case "DescribeSnapshots":
+      return describeSnapshots(account, region, params, requestId);
+    case "DescribeSnapshotAttribute":
+      return describeSnapshotAttribute(account, region, params, requestId);
     default:
       throw new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`, 400);
   }

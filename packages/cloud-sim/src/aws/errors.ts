@@ -24,7 +24,12 @@ export interface AwsReply {
 const QUERY_NAMESPACES: Record<string, string> = {
   sts: "https://sts.amazonaws.com/doc/2011-06-15/",
   iam: "https://iam.amazonaws.com/doc/2010-05-08/",
+  rds: "http://rds.amazonaws.com/doc/2014-10-31/",
 };
+
+/** CloudWatch speaks JSON 1.0 (awsQueryCompatible); the other JSON services here speak 1.1. */
+const JSON_1_0 = new Set(["monitoring"]);
+export const jsonContentType = (service: string) => `application/x-amz-json-${JSON_1_0.has(service) ? "1.0" : "1.1"}`;
 
 export function errorReply(protocol: AwsProtocol, service: string, err: AwsError, requestId: string): AwsReply {
   if (protocol === "query") {
@@ -37,9 +42,12 @@ export function errorReply(protocol: AwsProtocol, service: string, err: AwsError
     return { status: err.status, headers: { "content-type": "text/xml;charset=UTF-8" }, body };
   }
   if (protocol === "json") {
+    // awsQueryCompatible services also name the query-protocol code and fault in a header, which the SDK
+    // copies onto the error (error.Code / error.Type), as it would from CloudWatch.
+    const queryCompat: Record<string, string> = JSON_1_0.has(service) ? { "x-amzn-query-error": `${err.code};${err.fault}` } : {};
     return {
       status: err.status,
-      headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId },
+      headers: { "content-type": jsonContentType(service), "x-amzn-requestid": requestId, ...queryCompat },
       body: JSON.stringify({ __type: err.code, message: err.message }),
     };
   }

@@ -1,4 +1,4 @@
-// IAM (query protocol) account-level reads: password policy, account summary, credential report.
+// IAM (query protocol) account-level reads: password policy, account summary, credential report, virtual MFA devices.
 import type { AwsAccount } from "../estate/model";
 import { CREDENTIAL_REPORT_COLUMNS } from "../estate/aws/facts";
 import { AwsError } from "./errors";
@@ -14,7 +14,7 @@ function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function iamAction(account: AwsAccount, action: string, _params: URLSearchParams, requestId: string): string {
+export function iamAction(account: AwsAccount, action: string, params: URLSearchParams, requestId: string): string {
   const facts = account.facts;
   switch (action) {
     case "GetAccountPasswordPolicy": {
@@ -40,7 +40,29 @@ export function iamAction(account: AwsAccount, action: string, _params: URLSearc
       const content = Buffer.from(lines.join("\n"), "utf8").toString("base64");
       return wrap(action, toXml({ Content: content, ReportFormat: "text/csv", GeneratedTime: isoSeconds(facts.credentialReportGeneratedAt ?? new Date().toISOString()) }), requestId);
     }
+    case "ListVirtualMFADevices":
+      return wrap(action, listVirtualMfaDevices(account, params), requestId);
     default:
       throw new AwsError("InvalidAction", `Could not find operation ${action} for version 2010-05-08`, 400);
   }
+}
+
+/** ListVirtualMFADevices: every device in the sim is assigned; Marker is the next index, MaxItems 1..1000 (default 100). */
+function listVirtualMfaDevices(account: AwsAccount, params: URLSearchParams): string {
+  const status = params.get("AssignmentStatus") ?? "Any";
+  if (!["Assigned", "Unassigned", "Any"].includes(status)) throw new AwsError("ValidationError", `1 validation error detected: Value '${status}' at 'assignmentStatus' failed to satisfy constraint: Member must satisfy enum value set: [Unassigned, Any, Assigned]`);
+  const max = Number(params.get("MaxItems") ?? 100);
+  if (!Number.isInteger(max) || max < 1 || max > 1000) throw new AwsError("ValidationError", "1 validation error detected: Value at 'maxItems' failed to satisfy constraint: Member must have value between 1 and 1000");
+  const start = Number(params.get("Marker") ?? 0);
+  const devices = status === "Unassigned" ? [] : account.facts.virtualMfaDevices;
+  if (!Number.isInteger(start) || start < 0 || start > devices.length) throw new AwsError("ValidationError", "Invalid Marker");
+  const page = devices.slice(start, start + max);
+  const members = page.map((d) => {
+    const arn = d.User?.Arn;
+    const userName = arn?.endsWith(":root") ? account.accountId : arn?.split("/").pop();
+    const user = arn ? `<User><Path>/</Path><UserName>${userName}</UserName><UserId>AIDA${account.accountId}${(userName ?? "").length}</UserId><Arn>${arn}</Arn><CreateDate>${isoSeconds(d.EnableDate)}</CreateDate></User>` : "";
+    return `<member><SerialNumber>${d.SerialNumber}</SerialNumber>${user}<EnableDate>${isoSeconds(d.EnableDate)}</EnableDate></member>`;
+  }).join("");
+  const more = start + max < devices.length;
+  return `<IsTruncated>${more}</IsTruncated><VirtualMFADevices>${members}</VirtualMFADevices>${more ? `<Marker>${start + max}</Marker>` : ""}`;
 }

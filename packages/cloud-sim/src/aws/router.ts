@@ -4,19 +4,45 @@ import { randomUUID } from "node:crypto";
 import type { AwsAccount } from "../estate/model";
 import type { SimState } from "../state";
 import { backupListProtectedResources, cloudTrailAction, guardDutyListDetectors, securityHubDescribeHub } from "./account-services";
+import { cloudWatchAction } from "./cloudwatch";
+import { logsAction } from "./cloudwatch-logs";
 import { CONFIG_OPERATIONS } from "./config-service";
 import { principalArn, type Principal } from "./credentials";
+import { daxAction } from "./dax";
+import { dmsAction } from "./dms";
 import { ec2Action } from "./ec2";
-import { authError, AwsError, errorReply, type AwsProtocol, type AwsReply } from "./errors";
+import { emrAction } from "./emr";
+import { authError, AwsError, errorReply, jsonContentType, type AwsProtocol, type AwsReply } from "./errors";
 import { iamAction } from "./iam";
+import { rdsAction } from "./rds";
 import { parseAuthorization, signatureMatches, type SignedRequest } from "./sigv4";
 import { assumeRole, getCallerIdentity } from "./sts";
 
-const PROTOCOLS: Record<string, AwsProtocol> = { sts: "query", iam: "query", ec2: "ec2", config: "json", cloudtrail: "json", guardduty: "rest-json", securityhub: "rest-json", backup: "rest-json" };
+// Keyed by the SigV4 signing name (CloudWatch signs as "monitoring", EMR as "elasticmapreduce").
+const PROTOCOLS: Record<string, AwsProtocol> = {
+  sts: "query", iam: "query", rds: "query", ec2: "ec2",
+  config: "json", cloudtrail: "json", logs: "json", monitoring: "json", dax: "json", dms: "json", elasticmapreduce: "json",
+  guardduty: "rest-json", securityhub: "rest-json", backup: "rest-json",
+};
 // Current SDKs send the short target (CloudTrail_20131101.X); older ones and the docs use the long form.
 const TARGET_PREFIXES: Record<string, string[]> = {
   config: ["StarlingDoveService."],
   cloudtrail: ["CloudTrail_20131101.", "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."],
+  logs: ["Logs_20140328."],
+  monitoring: ["GraniteServiceVersion20100801."],
+  dax: ["AmazonDAXV3."],
+  dms: ["AmazonDMSv20160101."],
+  elasticmapreduce: ["ElasticMapReduce."],
+};
+
+type JsonHandler = (account: AwsAccount, region: string, op: string, input: Record<string, unknown>) => unknown;
+const JSON_SERVICES: Record<string, JsonHandler> = {
+  config: (account, region, op, input) => {
+    const handler = CONFIG_OPERATIONS[op];
+    if (!handler) throw new AwsError("UnknownOperationException", "", 400);
+    return handler({ account, region, input });
+  },
+  cloudtrail: cloudTrailAction, logs: logsAction, monitoring: cloudWatchAction, dax: daxAction, dms: dmsAction, elasticmapreduce: emrAction,
 };
 
 function guessProtocol(req: SignedRequest): AwsProtocol {
@@ -104,7 +130,7 @@ export async function handleAws(state: SimState, req: SignedRequest): Promise<Aw
     const account: AwsAccount = caller.session.account;
     switch (protocol) {
       case "query":
-        return xml(iamAction(account, op, form, requestId), requestId);
+        return xml(service === "rds" ? rdsAction(account, region, op, form, requestId) : iamAction(account, op, form, requestId), requestId);
       case "ec2":
         return { status: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: ec2Action(account, region, op, form, requestId) };
       case "json": {
@@ -116,13 +142,8 @@ export async function handleAws(state: SimState, req: SignedRequest): Promise<Aw
         } catch {
           throw new AwsError("SerializationException", "Start of structure or map found where not expected.", 400);
         }
-        let output: unknown;
-        if (service === "config") {
-          const handler = CONFIG_OPERATIONS[op];
-          if (!handler) throw new AwsError("UnknownOperationException", "", 400);
-          output = handler({ account, region, input });
-        } else output = cloudTrailAction(account, region, op, input);
-        return { status: 200, headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId }, body: JSON.stringify(output) };
+        const output = (JSON_SERVICES[service] as JsonHandler)(account, region, op, input);
+        return { status: 200, headers: { "content-type": jsonContentType(service), "x-amzn-requestid": requestId }, body: JSON.stringify(output) };
       }
       case "rest-json": {
         const output = service === "guardduty" ? guardDutyListDetectors(account, region)

@@ -64,6 +64,45 @@ export interface RegionFacts {
   guardDutyDetectorIds: string[];
   /** ARNs AWS Backup protects in the region (backup:ListProtectedResources). */
   backupProtectedResourceArns: string[];
+  /** CloudWatch Logs metric filters (logs:DescribeMetricFilters), in the fields the collector keeps. */
+  metricFilters: MetricFilterFact[];
+  /** CloudWatch metric alarms (cloudwatch:DescribeAlarms MetricAlarms), in the fields the collector keeps. */
+  alarms: MetricAlarmFact[];
+}
+
+export interface MetricFilterFact {
+  filterName: string;
+  logGroupName: string;
+  filterPattern: string;
+  metricTransformations: { metricName: string; metricNamespace: string; metricValue: string }[];
+}
+
+export interface MetricAlarmFact {
+  AlarmName: string;
+  AlarmArn: string;
+  MetricName: string;
+  Namespace: string;
+  Statistic: string;
+  Dimensions: { Name: string; Value: string }[];
+  Period: number;
+  EvaluationPeriods: number;
+  Threshold: number;
+  ComparisonOperator: string;
+  ActionsEnabled: boolean;
+  AlarmActions: string[];
+}
+
+/** CloudTrail GetEventSelectors: a trail uses basic or advanced selectors (the other list is empty). */
+export interface TrailEventSelectors {
+  EventSelectors: Record<string, unknown>[];
+  AdvancedEventSelectors: Record<string, unknown>[];
+}
+
+/** IAM ListVirtualMFADevices element, in the fields the collector keeps (EnableDate as ISO). */
+export interface VirtualMfaDeviceFact {
+  SerialNumber: string;
+  User?: { Arn: string };
+  EnableDate: string;
 }
 
 export interface TrailStatus {
@@ -82,6 +121,9 @@ export interface AccountFacts {
   trailStatus: Record<string, TrailStatus>;
   credentialReportState: "NONE" | "STARTED" | "COMPLETE";
   credentialReportGeneratedAt: string | null;
+  /** keyed by trail ARN; a trail missing here logs management events only */
+  trailEventSelectors: Record<string, TrailEventSelectors>;
+  virtualMfaDevices: VirtualMfaDeviceFact[];
 }
 
 export interface AwsAccount {

@@ -42,7 +42,7 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
   const alias = `${ALIASES[opts.index % ALIASES.length]}${opts.index >= ALIASES.length ? `-${Math.floor(opts.index / ALIASES.length) + 1}` : ""}`;
   const ctx: AwsContext = {
     rng, accountId: opts.accountId, alias, region: "us-east-1", homeRegion: "us-east-1", referenceMs: opts.referenceMs,
-    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, accountFlaws: new Set(), used: new Set(),
+    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, trailEventSelectors: {}, accountFlaws: new Set(), used: new Set(),
   };
   const items = new AccountItems();
   const share = opts.share;
@@ -116,8 +116,11 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
 
   ctx.region = ctx.homeRegion;
   put("AWS::S3::AccountPublicAccessBlock", accountPublicAccessBlockDraft(ctx, !(share > 0 && (opts.index === 1 || rng.chance(share)))));
-  // In odd accounts someone stopped logging on every trail.
-  if (share > 0 && opts.index % 2 === 1) ctx.accountFlaws.add("trails-stopped");
+  // In odd accounts someone stopped logging on every trail, and no trail logs S3 data events.
+  if (share > 0 && opts.index % 2 === 1) {
+    ctx.accountFlaws.add("trails-stopped");
+    ctx.accountFlaws.add("no-s3-data-events");
+  }
   for (const draft of trailDrafts(ctx, new Set(), "organization-audit")) items.add(toConfigItem(ctx, { ...skeletonSpec, type: "AWS::CloudTrail::Trail" }, draft));
   const trust = {
     Version: "2012-10-17",
@@ -162,6 +165,7 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
   for (const [arn, logging] of Object.entries(ctx.trailLogging)) {
     facts.trailStatus[arn] = { isLogging: logging, startLoggingTime: new Date(opts.referenceMs - 400 * 86_400_000).toISOString(), latestDeliveryTime: new Date(opts.referenceMs - rng.int(60, 3600) * 1000).toISOString() };
   }
+  Object.assign(facts.trailEventSelectors, ctx.trailEventSelectors);
   return {
     accountId: opts.accountId, alias, roleName: AUDIT_ROLE_NAME, roleArn: `arn:aws:iam::${opts.accountId}:role/${AUDIT_ROLE_NAME}`,
     externalId: opts.externalId, homeRegion: ctx.homeRegion, regions: AWS_REGIONS, scanRegions: [...active, "eu-west-1"], items, facts,
@@ -172,7 +176,7 @@ export function buildAwsAccount(rng: Rng, opts: AwsAccountOptions): AwsAccount {
 export function contextForAccount(rng: Rng, account: AwsAccount, referenceMs: number): AwsContext {
   const ctx: AwsContext = {
     rng, accountId: account.accountId, alias: account.alias, region: account.homeRegion, homeRegion: account.homeRegion, referenceMs,
-    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, accountFlaws: new Set(), used: new Set(),
+    networks: {}, kmsKeys: {}, bucketNames: [], instanceIds: {}, iamUserNames: [], trailLogging: {}, trailEventSelectors: {}, accountFlaws: new Set(), used: new Set(),
   };
   for (const item of account.items.all()) {
     const r = item.awsRegion;

@@ -1,6 +1,6 @@
 // What a resource generator gets: the account, the region it builds in, the shared network and keys
 // already built there, and helpers for believable names, tags and times.
-import type { Relationship } from "../model";
+import type { Relationship, TrailEventSelectors } from "../model";
 import type { Rng } from "../random";
 
 export interface RegionNetwork {
@@ -28,6 +28,8 @@ export interface AwsContext {
   accountFlaws: Set<string>;
   /** CloudTrail logging state per trail ARN (GetTrailStatus; not part of the CI). */
   trailLogging: Record<string, boolean>;
+  /** CloudTrail GetEventSelectors per trail ARN (not part of the CI either). */
+  trailEventSelectors: Record<string, TrailEventSelectors>;
   /** names already used per type, so generated names stay unique in an account */
   used: Set<string>;
 }

@@ -64,7 +64,8 @@ function dbParameterGroupDraft(ctx: AwsContext, name: string, engine: string, fo
     resourceType: "AWS::RDS::DBParameterGroup", resourceId: name, resourceName: name, arn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:pg:${name}`, availabilityZone: "Not Applicable",
     configuration: {
       dBParameterGroupName: name, dBParameterGroupFamily: family, description: `${name} parameters`, dBParameterGroupArn: `arn:aws:rds:${ctx.region}:${ctx.accountId}:pg:${name}`,
-      parameters: [{ ...param, applyType: "dynamic", source: "user", isModifiable: true, applyMethod: "pending-reboot" }, { parameterName: "log_connections", parameterValue: "1", applyType: "dynamic", source: "user", isModifiable: true }],
+      // The fields the collector keeps from DescribeDBParameters (the rest is wire-only, see aws/rds.ts).
+      parameters: [{ ...param, source: "user" }, { parameterName: "log_connections", parameterValue: "1", source: "user" }],
     },
   };
 }
@@ -204,6 +205,36 @@ export const openSearchSpec: AwsTypeSpec = {
         ...(flaws.has("public-endpoint") ? {} : { VPCOptions: { SubnetIds: net.privateSubnets.slice(0, 2), SecurityGroupIds: [ctx.rng.pick(net.securityGroups)] } }),
       },
       tags: tagsFor(ctx, name, flaws, true),
+    };
+  },
+};
+
+/** DAX clusters (AWS Config does not record them; served by dax:DescribeClusters, the element as the SDK returns it). */
+export const daxClusterSpec: AwsTypeSpec = {
+  type: "AWS::DAX::Cluster",
+  flaws: ["unencrypted"],
+  weight: 0.1,
+  build(ctx, flaws) {
+    const name = uniqueName(ctx, "dax", () => `${ctx.rng.pick(["ehr", "claims", "portal", "rx", "fhir"])}-cache`);
+    const arn = `arn:aws:dax:${ctx.region}:${ctx.accountId}:cache/${name}`;
+    const suffix = ctx.rng.hex(6);
+    const created = isoDaysAgo(ctx, 20, 800);
+    const nodes = ["a", "b", "c"].map((n, i) => ({
+      NodeId: `${name}-${n}`, Endpoint: { Address: `${name}-${n}.${suffix}.nodes.dax-clusters.${ctx.region}.amazonaws.com`, Port: 8111 },
+      NodeCreateTime: created, AvailabilityZone: `${ctx.region}${["a", "b", "c"][i]}`, NodeStatus: "available", ParameterGroupStatus: "in-sync",
+    }));
+    const encrypted = !flaws.has("unencrypted");
+    return {
+      resourceId: name, resourceName: name, arn, availabilityZone: "Multiple Availability Zones", createdAt: created,
+      configuration: {
+        ClusterName: name, Description: `DynamoDB accelerator for ${name}`, ClusterArn: arn, TotalNodes: 3, ActiveNodes: 3, NodeType: "dax.r5.large", Status: "available",
+        ClusterDiscoveryEndpoint: { Address: `${name}.${suffix}.dax-clusters.${ctx.region}.amazonaws.com`, Port: 8111, URL: `dax://${name}.${suffix}.dax-clusters.${ctx.region}.amazonaws.com` },
+        Nodes: nodes, PreferredMaintenanceWindow: "sun:05:00-sun:06:00", SubnetGroup: "default",
+        SecurityGroups: [{ SecurityGroupIdentifier: ctx.rng.pick(network(ctx).securityGroups), Status: "active" }],
+        IamRoleArn: `arn:aws:iam::${ctx.accountId}:role/DAXtoDynamoDB`,
+        ParameterGroup: { ParameterGroupName: "default.dax1.0", ParameterApplyStatus: "in-sync", NodeIdsToReboot: [] },
+        SSEDescription: { Status: encrypted ? "ENABLED" : "DISABLED" }, ClusterEndpointEncryptionType: encrypted ? "TLS" : "NONE", NetworkType: "ipv4",
+      },
     };
   },
 };

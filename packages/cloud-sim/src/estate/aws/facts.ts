@@ -3,6 +3,7 @@
 import type { AccountFacts, ConfigItem, PasswordPolicy, RegionFacts } from "../model";
 import type { AwsContext } from "./context";
 import { isoDaysAgo } from "./context";
+import { metricFactsFor, trailLogGroup, virtualMfaDevicesFor, type AccountFlavour } from "./monitoring-facts";
 
 export const CREDENTIAL_REPORT_COLUMNS = [
   "user", "arn", "user_creation_time", "password_enabled", "password_last_used", "password_last_changed", "password_next_rotation", "mfa_active",
@@ -21,7 +22,7 @@ const WEAK_POLICY: PasswordPolicy = {
 };
 
 /** Account flavours walk good -> weak policy / root issues -> no policy, then follow the misconfigured share. */
-function accountFlavour(ctx: AwsContext, index: number, share: number): "good" | "weak" | "none" {
+function accountFlavour(ctx: AwsContext, index: number, share: number): AccountFlavour {
   if (share <= 0 || index === 0) return "good";
   if (index === 1) return "weak";
   if (index === 2) return "none";
@@ -60,7 +61,10 @@ export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share:
   const rootKeys = flavour !== "good";
   const users: { name: string; created: string }[] = [];
   const counts = { users: 0, roles: 0, groups: 0, policies: 0 };
+  const trailGroups = new Map<string, string[]>();
   for (const item of opts.items) {
+    const group = trailLogGroup(item);
+    if (group) trailGroups.set(group.region, [...(trailGroups.get(group.region) ?? []), group.name]);
     if (item.resourceType === "AWS::IAM::User") {
       counts.users++;
       users.push({ name: item.resourceName ?? item.resourceId, created: (item.resourceCreationTime ?? item.configurationItemCaptureTime).replace(".000Z", "+00:00") });
@@ -98,6 +102,7 @@ export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share:
         : null,
       guardDutyDetectorIds: [],
       backupProtectedResourceArns: [],
+      ...metricFactsFor(ctx.accountId, region, home, flavour, trailGroups.get(region) ?? []),
     };
   }
 
@@ -117,5 +122,8 @@ export function buildAccountFacts(ctx: AwsContext, opts: { index: number; share:
     trailStatus: {},
     credentialReportState: "NONE",
     credentialReportGeneratedAt: null,
+    trailEventSelectors: {},
+    // Root on a virtual device: some otherwise good accounts past the first few (hardware MFA elsewhere).
+    virtualMfaDevices: virtualMfaDevicesFor(ctx.accountId, [rootRow, ...rows], rootMfa && opts.index >= 3 && opts.index % 3 === 0),
   };
 }

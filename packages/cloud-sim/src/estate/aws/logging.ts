@@ -1,13 +1,43 @@
-// CloudTrail trails (with their S3 bucket), Config recorders and GuardDuty detectors.
+// CloudTrail trails (with their S3 bucket), Config recorders, GuardDuty detectors and CloudWatch Logs log groups.
+import type { TrailEventSelectors } from "../model";
 import type { AwsContext, AwsTypeSpec, Draft } from "./context";
-import { isoDaysAgo, kmsKeyArn, uniqueName } from "./context";
+import { isoDaysAgo, kmsKeyArn, systemName, uniqueName } from "./context";
 import { bucketDraft } from "./storage";
+
+const managementOnly = (dataResources: { Type: string; Values: string[] }[] = []) => ({
+  ReadWriteType: "All", IncludeManagementEvents: true, DataResources: dataResources, ExcludeManagementEventSources: [],
+});
+
+/**
+ * Event selectors (CloudTrail GetEventSelectors), decided from the trail's name and the account's flaws
+ * with no random draw, so adding them left every other generated value as it was. The organisation trail
+ * logs S3 data events through advanced selectors, a "data-events" trail through basic ones, a
+ * "compliance" trail only for its own bucket (does not cover every bucket); accounts with the
+ * "no-s3-data-events" flaw log management events only.
+ */
+function trailSelectors(ctx: AwsContext, name: string, bucket: string): TrailEventSelectors {
+  const none: TrailEventSelectors = { EventSelectors: [managementOnly()], AdvancedEventSelectors: [] };
+  if (ctx.accountFlaws.has("no-s3-data-events")) return none;
+  if (name === "organization-audit") {
+    return {
+      EventSelectors: [],
+      AdvancedEventSelectors: [
+        { Name: "Management events", FieldSelectors: [{ Field: "eventCategory", Equals: ["Management"] }] },
+        { Name: "S3 data events, all buckets", FieldSelectors: [{ Field: "eventCategory", Equals: ["Data"] }, { Field: "resources.type", Equals: ["AWS::S3::Object"] }] },
+      ],
+    };
+  }
+  if (name.startsWith("data-events")) return { EventSelectors: [managementOnly([{ Type: "AWS::S3::Object", Values: ["arn:aws:s3"] }])], AdvancedEventSelectors: [] };
+  if (name.startsWith("compliance")) return { EventSelectors: [managementOnly([{ Type: "AWS::S3::Object", Values: [`arn:aws:s3:::${bucket}/`] }])], AdvancedEventSelectors: [] };
+  return none;
+}
 
 export function trailDrafts(ctx: AwsContext, flaws: ReadonlySet<string>, name: string): Draft[] {
   const trailArn = `arn:aws:cloudtrail:${ctx.region}:${ctx.accountId}:trail/${name}`;
   const bucket = uniqueName(ctx, "bucket", () => `${ctx.alias}-${name}-${ctx.accountId}`);
   const logGroup = `aws-cloudtrail-logs-${name}`;
   ctx.trailLogging[trailArn] = !flaws.has("not-logging") && !ctx.accountFlaws.has("trails-stopped");
+  ctx.trailEventSelectors[trailArn] = trailSelectors(ctx, name, bucket);
   const trail: Draft = {
     resourceType: "AWS::CloudTrail::Trail", resourceId: name, resourceName: name, arn: trailArn, availabilityZone: "Not Applicable", createdAt: isoDaysAgo(ctx, 200, 1500),
     configuration: {
@@ -75,3 +105,30 @@ export function detectorDraft(ctx: AwsContext, detectorId: string, enabled: bool
     },
   };
 }
+
+/**
+ * CloudWatch Logs log groups (AWS Config does not record them; served by logs:DescribeLogGroups). The
+ * configuration is the DescribeLogGroups element the collector keeps: everything but `storedBytes`, which
+ * grows by the minute and would make every group look changed on every scan.
+ */
+export const logGroupSpec: AwsTypeSpec = {
+  type: "AWS::Logs::LogGroup",
+  flaws: ["no-kms", "short-retention"],
+  weight: 0.6,
+  build(ctx, flaws) {
+    const system = systemName(ctx);
+    const logGroupName = uniqueName(ctx, "log-group", () => ctx.rng.pick([`/aws/lambda/${system}`, `/ecs/${system}`, `/app/${system}/application`, `/aws/apigateway/${system}-access`]));
+    const arn = `arn:aws:logs:${ctx.region}:${ctx.accountId}:log-group:${logGroupName}`;
+    const retention = flaws.has("short-retention") ? ctx.rng.pick([3, 7, 14, 30, 90]) : ctx.rng.pick([365, 731, 2192, 3653, null]);
+    return {
+      resourceId: logGroupName, resourceName: logGroupName, arn, availabilityZone: "Not Applicable",
+      configuration: {
+        logGroupName, creationTime: Date.parse(isoDaysAgo(ctx, 5, 1500)),
+        ...(retention === null ? {} : { retentionInDays: retention }),
+        metricFilterCount: 0, arn: `${arn}:*`,
+        ...(flaws.has("no-kms") ? {} : { kmsKeyId: kmsKeyArn(ctx) }),
+        logGroupClass: "STANDARD", logGroupArn: arn,
+      },
+    };
+  },
+};

@@ -145,21 +145,37 @@ export const httpApiStageSpec: AwsTypeSpec = {
   },
 };
 
+/**
+ * DMS replication instances (AWS Config does not record them; served by dms:DescribeReplicationInstances, the
+ * element as the SDK returns it). Random draws in the order they always were, so the estate stayed the same.
+ */
 export const dmsReplicationInstanceSpec: AwsTypeSpec = {
   type: "AWS::DMS::ReplicationInstance",
   flaws: ["public"],
   weight: 0.3,
   build(ctx, flaws) {
     const name = uniqueName(ctx, "dms", () => `${systemName(ctx)}-migration`);
-    const arn = `arn:aws:dms:${ctx.region}:${ctx.accountId}:rep:${ctx.rng.hex(26).toUpperCase()}`;
+    const hex = ctx.rng.hex(26).toUpperCase();
+    const arn = `arn:aws:dms:${ctx.region}:${ctx.accountId}:rep:${hex}`;
+    const created = isoDaysAgo(ctx, 10, 400);
+    const kmsKeyId = kmsKeyArn(ctx);
+    const net = network(ctx);
+    const sg = ctx.rng.pick(net.securityGroups);
+    const octet = (i: number) => parseInt(hex.slice(i, i + 2), 16);
+    const isPublic = flaws.has("public");
     return {
-      resourceId: arn, resourceName: name, arn, availabilityZone: "Not Applicable", createdAt: isoDaysAgo(ctx, 10, 400),
+      resourceId: arn, resourceName: name, arn, availabilityZone: "Not Applicable", createdAt: created,
       configuration: {
-        ReplicationInstanceIdentifier: name, ReplicationInstanceClass: "dms.r5.large", AllocatedStorage: 100, EngineVersion: "3.5.3",
-        PubliclyAccessible: flaws.has("public"), MultiAZ: true, KmsKeyId: kmsKeyArn(ctx), AutoMinorVersionUpgrade: true,
-        ReplicationSubnetGroupIdentifier: "dms-private", VpcSecurityGroupIds: [ctx.rng.pick(network(ctx).securityGroups)],
+        ReplicationInstanceIdentifier: name, ReplicationInstanceClass: "dms.r5.large", ReplicationInstanceStatus: "available", AllocatedStorage: 100,
+        InstanceCreateTime: created, VpcSecurityGroups: [{ VpcSecurityGroupId: sg, Status: "active" }], AvailabilityZone: `${ctx.region}a`,
+        ReplicationSubnetGroup: {
+          ReplicationSubnetGroupIdentifier: "dms-private", ReplicationSubnetGroupDescription: "private data subnets", VpcId: net.vpcId, SubnetGroupStatus: "Complete",
+          Subnets: net.privateSubnets.map((s) => ({ SubnetIdentifier: s, SubnetAvailabilityZone: { Name: net.subnetAz[s] ?? `${ctx.region}a` }, SubnetStatus: "Active" })),
+        },
+        PreferredMaintenanceWindow: "sun:06:00-sun:06:30", MultiAZ: true, EngineVersion: "3.5.3", AutoMinorVersionUpgrade: true, KmsKeyId: kmsKeyId,
+        ReplicationInstanceArn: arn, ReplicationInstancePrivateIpAddresses: [`10.${octet(0)}.${octet(2)}.${octet(4)}`],
+        ReplicationInstancePublicIpAddresses: isPublic ? [`54.${octet(6)}.${octet(8)}.${octet(10)}`] : [], PubliclyAccessible: isPublic, NetworkType: "IPV4",
       },
-      tags: { Team: "data-eng" },
     };
   },
 };

@@ -285,3 +285,31 @@ export const volumeSpec: AwsTypeSpec = {
     };
   },
 };
+
+/**
+ * EBS snapshots (AWS Config does not record them; served by ec2:DescribeSnapshots + DescribeSnapshotAttribute).
+ * The configuration is the DescribeSnapshots element in Config's lower-camel EC2 casing plus
+ * `createVolumePermissions`, exactly as the collector builds it.
+ */
+export const ebsSnapshotSpec: AwsTypeSpec = {
+  type: "AWS::EC2::Snapshot",
+  flaws: ["unencrypted", "public"],
+  weight: 0.5,
+  build(ctx, flaws) {
+    const id = `snap-${ctx.rng.hex(17)}`;
+    const encrypted = !flaws.has("unencrypted");
+    const name = `${systemName(ctx)}-snapshot`;
+    const tags = tagsFor(ctx, name, flaws, true);
+    const sharedWith = flaws.has("public") ? [{ group: "all" }] : ctx.rng.chance(0.15) ? [{ userId: ctx.rng.digits(12) }] : [];
+    const started = isoDaysAgo(ctx, 1, 700);
+    return {
+      resourceId: id, resourceName: name, arn: ec2Arn(ctx, "snapshot", id), availabilityZone: "Not Applicable", createdAt: started,
+      configuration: {
+        snapshotId: id, volumeId: `vol-${ctx.rng.hex(17)}`, state: "completed", startTime: started, progress: "100%", ownerId: ctx.accountId,
+        description: `Nightly backup of ${name}`, volumeSize: ctx.rng.pick([20, 50, 100, 200, 500]), encrypted,
+        ...(encrypted ? { kmsKeyId: kmsKeyArn(ctx) } : {}), storageTier: "standard", tags: tagList(tags), createVolumePermissions: sharedWith,
+      },
+      tags,
+    };
+  },
+};
