@@ -6,13 +6,14 @@
 // concurrent clients. Prints p50/p95/p99 per route and ends with one JSON line.
 //
 // Settings: BENCH_PORT (3917), BENCH_CONCURRENCY (4), BENCH_REQUESTS per route (150),
-// BENCH_ORGS (100), BENCH_FINDINGS (1000000), BENCH_SKIP_BUILD, BENCH_KEEP_DB.
+// BENCH_ORGS (100), BENCH_FINDINGS (1000000), BENCH_SKIP_BUILD, BENCH_KEEP_DB (prints the database's
+// name), BENCH_DB=<name> (reuse a database an earlier BENCH_KEEP_DB run seeded: no seeding, not dropped).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { createTestDatabase } from "@safeguard/db/testing/test-database";
+import { appUrl, createTestDatabase, ownerUrl, type TestDatabase } from "@safeguard/db/testing/test-database";
 import { percentile, pool, Session } from "./http-client";
 import { joinOrgs, seedBench } from "./seed-bench";
 
@@ -44,22 +45,37 @@ async function waitForServer(base: string, child: ChildProcess): Promise<void> {
   throw new Error("the web app did not start within 120 s");
 }
 
-async function main(): Promise<void> {
+/** A fresh seeded database, or the one BENCH_DB names (seeded by an earlier run). */
+async function benchDatabase(): Promise<{ db: TestDatabase; orgs: Array<{ id: string; slug: string }>; reused: boolean }> {
+  const reuse = process.env.BENCH_DB;
+  if (reuse) {
+    const db: TestDatabase = { name: reuse, appUrl: appUrl(reuse), ownerUrl: ownerUrl(reuse), drop: async () => undefined };
+    const c = new pg.Client({ connectionString: db.ownerUrl });
+    await c.connect();
+    const orgs = (await c.query<{ id: string; slug: string }>("SELECT id, slug FROM organizations WHERE slug ~ '^bench-[0-9]+$' ORDER BY slug")).rows;
+    await c.end();
+    log(`reusing database ${reuse}: ${orgs.length} organisations`);
+    return { db, orgs, reused: true };
+  }
   const t0 = Date.now();
   const db = await createTestDatabase();
+  log(`database ${db.name}: seeding…`);
+  const seeded = await seedBench(db.ownerUrl, { orgCount: num("BENCH_ORGS", 100), targetFindings: num("BENCH_FINDINGS", 1_000_000) });
+  log(`seeded ${seeded.orgs.length} organisations, ${seeded.resources.toLocaleString()} resources, ${seeded.findings.toLocaleString()} findings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return { db, orgs: seeded.orgs, reused: false };
+}
+
+async function main(): Promise<void> {
+  const { db, orgs, reused } = await benchDatabase();
   process.env.DATABASE_URL = db.appUrl;
   let server: ChildProcess | undefined;
   try {
-    log(`database ${db.name}: seeding…`);
-    const seeded = await seedBench(db.ownerUrl, { orgCount: num("BENCH_ORGS", 100), targetFindings: num("BENCH_FINDINGS", 1_000_000) });
-    log(`seeded ${seeded.orgs.length} organisations, ${seeded.resources.toLocaleString()} resources, ${seeded.findings.toLocaleString()} findings in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-
     const { seedDemoOrganization } = await import("@safeguard/core/orgs/seed-demo-organization");
-    await seedDemoOrganization({ slug: "bench-home", name: "Bench home", emailDomain: "bench.test", password: PASSWORD });
+    if (!reused) await seedDemoOrganization({ slug: "bench-home", name: "Bench home", emailDomain: "bench.test", password: PASSWORD });
     const owner = new pg.Client({ connectionString: db.ownerUrl });
     await owner.connect();
     const userId = (await owner.query<{ id: string }>("SELECT id FROM users WHERE email = 'owner@bench.test'")).rows[0]!.id;
-    const driven = seeded.orgs.slice(0, ORGS_DRIVEN);
+    const driven = orgs.slice(0, ORGS_DRIVEN);
     await joinOrgs(db.ownerUrl, userId, driven.map((o) => o.id));
     const resourceIds = new Map<string, string[]>();
     for (const o of driven) {
@@ -139,7 +155,8 @@ async function main(): Promise<void> {
         // already gone
       }
     }
-    if (!process.env.BENCH_KEEP_DB) await db.drop();
+    if (process.env.BENCH_KEEP_DB && !reused) log(`kept database ${db.name} (BENCH_DB=${db.name} reuses it)`);
+    else if (!process.env.BENCH_KEEP_DB) await db.drop();
     const { closeDatabase } = await import("@safeguard/db/pg");
     await closeDatabase();
   }

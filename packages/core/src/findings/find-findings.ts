@@ -61,7 +61,7 @@ export async function findFindings({ tx, query, withTotal = true }: { tx: OrgTx;
     FROM findings f
     JOIN resources r ON r.id = f.resource_id
     JOIN cloud_accounts a ON a.id = f.account_id
-    WHERE ${where.sql} ${page}
+    WHERE ${where} ${page}
     ORDER BY ${orderBy(query.sort, dir)}
     LIMIT ${query.limit + 1}`;
   const more = rows.length > query.limit;
@@ -73,9 +73,8 @@ export async function findFindings({ tx, query, withTotal = true }: { tx: OrgTx;
   let total = 0;
   let totalCapped = false;
   if (withTotal) {
-    const join = where.needsResource ? Prisma.sql`JOIN resources r ON r.id = f.resource_id` : Prisma.empty;
     const [c] = await tx.$queryRaw<[{ n: number }]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f ${join} WHERE ${where.sql} LIMIT ${FINDING_COUNT_CAP + 1}) s`;
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${where} LIMIT ${FINDING_COUNT_CAP + 1}) s`;
     total = Math.min(c?.n ?? 0, FINDING_COUNT_CAP);
     totalCapped = (c?.n ?? 0) > FINDING_COUNT_CAP;
   }

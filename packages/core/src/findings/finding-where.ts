@@ -1,5 +1,4 @@
-// FindingFilters -> one SQL predicate over `findings f` (and `resources r` when searching). Every
-// value is a bound parameter. Row-level security adds org_id = sg_current_org(), which leads the
+// FindingFilters -> one SQL predicate over `findings f`. Every value is a bound parameter. Row-level security adds org_id = sg_current_org(), which leads the
 // (org_id, …) indexes in schema.prisma, so each filter narrows an index range of one tenant.
 import { Prisma } from "@safeguard/db/client";
 import { checkIdsForCitation } from "../controls-tree/citation-checks";
@@ -10,13 +9,7 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export interface FindingWhere {
-  sql: Prisma.Sql;
-  /** The predicate reads `r.` columns: the query must join resources r. */
-  needsResource: boolean;
-}
-
-export function findingWhere(f: FindingFilters): FindingWhere {
+export function findingWhere(f: FindingFilters): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (!f.includeDeleted) parts.push(Prisma.sql`f.deleted_at IS NULL`);
   if (f.status) parts.push(Prisma.sql`f.status = ANY(${f.status}::"FindingStatus"[])`);
@@ -33,11 +26,11 @@ export function findingWhere(f: FindingFilters): FindingWhere {
   if (checks) parts.push(checks.length ? Prisma.sql`f.check_id = ANY(${checks}::text[])` : Prisma.sql`false`);
   if (f.inScope !== undefined) parts.push(Prisma.sql`f.in_scope = ${f.inScope}`);
   if (f.suppressed !== undefined) parts.push(Prisma.sql`f.suppressed = ${f.suppressed}`);
-  let needsResource = false;
   if (f.q) {
-    needsResource = true;
     const p = likePattern(f.q);
-    parts.push(Prisma.sql`(r.name ILIKE ${p} OR r.resource_id ILIKE ${p} OR r.native_id ILIKE ${p} OR f.check_id ILIKE ${p})`);
+    // The matching resources first (one pass over the tenant's resources, hashed), then the findings
+    // that belong to one: a join would look up the resource of every candidate finding instead.
+    parts.push(Prisma.sql`(f.resource_id IN (SELECT rq.id FROM resources rq WHERE rq.name ILIKE ${p} OR rq.resource_id ILIKE ${p} OR rq.native_id ILIKE ${p}) OR f.check_id ILIKE ${p})`);
   }
-  return { sql: parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`, needsResource };
+  return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`true`;
 }
