@@ -3,6 +3,7 @@ import { startSimulator, type RunningSimulator } from "@safeguard/cloud-sim/serv
 import type { EstateOptions } from "@safeguard/cloud-sim/estate/generate";
 import type { AwsConnection } from "../src/aws/clients";
 import type { AwsAccountTarget } from "../src/aws/collect-aws";
+import type { AzureConnection, AzureTarget } from "../src/azure/collect-azure";
 import type { CollectEvent } from "../src/source";
 
 export function startTestSimulator(estate: EstateOptions = {}): Promise<RunningSimulator> {
@@ -17,6 +18,17 @@ export function awsTarget(sim: RunningSimulator, index = 0): AwsAccountTarget {
   const d = sim.estate.aws[index]!;
   const a = sim.state.estate.aws[index]!;
   return { accountId: d.accountId, roleArn: d.roleArn, externalId: d.externalId, sessionName: "safeguard-test", regions: a.regions };
+}
+
+/** Entra, ARM, Graph and the Key Vault data plane all at the simulator's HTTPS listener (vaults under /keyvault/{host}). */
+export function azureConnection(sim: RunningSimulator): AzureConnection {
+  const url = sim.httpsUrl as string;
+  return { authorityHost: url, armEndpoint: url, graphEndpoint: url, keyVaultEndpoint: `${url}/keyvault` };
+}
+
+export function azureTarget(sim: RunningSimulator, options: { secret?: string; subscription?: number } = {}): AzureTarget {
+  const az = sim.estate.azure;
+  return { tenantId: az.tenantId, clientId: az.clientId, clientSecret: options.secret ?? az.clientSecret, subscriptionIds: [az.subscriptions[options.subscription ?? 0]!.subscriptionId] };
 }
 
 export async function drain(gen: AsyncIterable<CollectEvent>): Promise<CollectEvent[]> {

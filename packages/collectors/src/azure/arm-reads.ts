@@ -1,9 +1,11 @@
 // ARM reads the Azure checks need beyond Resource Graph (docs/architecture.md, "Azure child settings"):
-// attached under supplementaryConfiguration. A read that fails leaves the key absent (the check
-// says ERROR "not attached") and is reported as a collection error; 404 on a child means "not set".
+// attached under supplementaryConfiguration. A read that fails is reported as a collection error and leaves
+// the key absent (the check says ERROR "not attached"), or null for the reads whose checks read null as
+// "the read failed" (`nullOnError`); 404 on a child means "not set".
 import type { TokenCredential } from "@azure/identity";
 import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { CollectError } from "../source";
+import { BearerReader, describeError } from "./rest-reader";
 
 interface ChildRead {
   key: string;
@@ -11,72 +13,55 @@ interface ChildRead {
   apiVersion: string;
   /** a list (diagnosticSettings, server parameters): the `value` arrays of every page (nextLink) are attached */
   list?: boolean;
+  /** on failure attach null rather than leaving the key out (the contract's "attempted and failed") */
+  nullOnError?: boolean;
 }
 
 const DIAGNOSTICS: ChildRead = { key: "diagnosticSettings", suffix: "/providers/microsoft.insights/diagnosticSettings", apiVersion: "2021-05-01-preview", list: true };
 
 export const CHILD_READS: Readonly<Record<string, readonly ChildRead[]>> = {
-  "microsoft.sql/servers": [{ key: "auditingSettings", suffix: "/auditingSettings/default", apiVersion: "2021-11-01" }],
+  "microsoft.sql/servers": [
+    { key: "auditingSettings", suffix: "/auditingSettings/default", apiVersion: "2021-11-01" },
+    { key: "encryptionProtector", suffix: "/encryptionProtector/current", apiVersion: "2021-11-01", nullOnError: true },
+    { key: "firewallRules", suffix: "/firewallRules", apiVersion: "2021-11-01", list: true, nullOnError: true },
+  ],
   "microsoft.sql/servers/databases": [{ key: "transparentDataEncryption", suffix: "/transparentDataEncryption/current", apiVersion: "2021-11-01" }],
   "microsoft.storage/storageaccounts": [{ key: "blobServiceProperties", suffix: "/blobServices/default", apiVersion: "2023-01-01" }],
   "microsoft.keyvault/vaults": [DIAGNOSTICS],
   // Server parameters (require_secure_transport, tls_version): hundreds on MySQL, so ARM pages them.
   "microsoft.dbformysql/flexibleservers": [{ key: "configurations", suffix: "/configurations", apiVersion: "2023-12-30", list: true }],
   "microsoft.dbforpostgresql/flexibleservers": [{ key: "configurations", suffix: "/configurations", apiVersion: "2022-12-01", list: true }],
-  "microsoft.resources/subscriptions": [DIAGNOSTICS],
+  "microsoft.resources/subscriptions": [
+    DIAGNOSTICS,
+    // Defender for Cloud email notifications; 2023-12-01-preview is the shape with notificationsSources.
+    { key: "securityContacts", suffix: "/providers/Microsoft.Security/securityContacts", apiVersion: "2023-12-01-preview", list: true, nullOnError: true },
+  ],
 };
 
 const ARM_SCOPE = "https://management.azure.com/.default";
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class ArmReader {
-  private token: { value: string; expires: number } | null = null;
+  private readonly rest: BearerReader;
 
   constructor(
-    private readonly credential: TokenCredential,
+    credential: TokenCredential,
     private readonly endpoint: string,
-  ) {}
+  ) {
+    this.rest = new BearerReader(credential, ARM_SCOPE);
+  }
 
-  private async bearer(): Promise<string> {
-    if (!this.token || this.token.expires < Date.now() + 60_000) {
-      const t = await this.credential.getToken(ARM_SCOPE);
-      if (!t) throw new Error("no ARM token");
-      this.token = { value: t.token, expires: t.expiresOnTimestamp };
-    }
-    return this.token.value;
+  private url(path: string, apiVersion: string): string {
+    return `${this.endpoint.replace(/\/+$/, "")}${path}?api-version=${apiVersion}`;
   }
 
   /** GET with 429/5xx backoff (Retry-After honoured). Returns null on 404. */
-  async get(path: string, apiVersion: string): Promise<unknown> {
-    return this.getUrl(`${this.endpoint.replace(/\/+$/, "")}${path}?api-version=${apiVersion}`);
+  get(path: string, apiVersion: string): Promise<unknown> {
+    return this.rest.get(this.url(path, apiVersion));
   }
 
   /** Every page of a list (`value` + `nextLink`); [] on 404. nextLink is followed only on this ARM endpoint. */
-  async getList(path: string, apiVersion: string): Promise<unknown[]> {
-    const out: unknown[] = [];
-    let url: string | null = `${this.endpoint.replace(/\/+$/, "")}${path}?api-version=${apiVersion}`;
-    for (let pages = 0; url && pages < 100; pages++) {
-      const body = (await this.getUrl(url)) as { value?: unknown[]; nextLink?: string | null } | null;
-      out.push(...(body?.value ?? []));
-      const next = body?.nextLink ?? null;
-      url = next && new URL(next).origin === new URL(this.endpoint).origin ? next : null;
-    }
-    return out;
-  }
-
-  private async getUrl(url: string): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      const res = await fetch(url, { headers: { authorization: `Bearer ${await this.bearer()}` } });
-      if (res.status === 404) return null;
-      if (res.ok) return res.json();
-      if ((res.status === 429 || res.status >= 500) && attempt < 6) {
-        const after = Number(res.headers.get("retry-after"));
-        await sleep(Number.isFinite(after) && after > 0 ? after * 1000 : Math.min(8000, 250 * 2 ** attempt));
-        continue;
-      }
-      const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-      throw Object.assign(new Error(body.error?.message ?? `HTTP ${res.status}`), { code: body.error?.code ?? `HTTP${res.status}`, statusCode: res.status });
-    }
+  getList(path: string, apiVersion: string): Promise<unknown[]> {
+    return this.rest.list(this.url(path, apiVersion));
   }
 
   /** Attaches every child read the snapshot's type needs; returns the errors. */
@@ -91,8 +76,9 @@ export class ArmReader {
           if (body !== null) s.supplementaryConfiguration[read.key] = body;
         }
       } catch (error) {
-        const e = error as { code?: string; message?: string };
-        errors.push({ scope: s.accountId, api: `arm:GET ${read.suffix}`, code: e.code ?? "Error", message: `${s.name}: ${e.message ?? String(error)}` });
+        const e = describeError(error);
+        if (read.nullOnError) s.supplementaryConfiguration[read.key] = null;
+        errors.push({ scope: s.accountId, api: `arm:GET ${read.suffix}`, code: e.code, message: `${s.name}: ${e.message}` });
       }
     }
     return errors;

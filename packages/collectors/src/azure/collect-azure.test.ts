@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@safeguard/cloud-sim/server";
-import { coverageOf, drain, snapshotsOf, startTestSimulator } from "../../test/helpers";
+import { azureConnection, coverageOf, drain, snapshotsOf, startTestSimulator } from "../../test/helpers";
 import { CloudCallError } from "../errors";
 import { collectAzure, type AzureTarget } from "./collect-azure";
 
@@ -12,7 +12,7 @@ afterAll(async () => {
   await sim?.stop();
 });
 
-const conn = () => ({ authorityHost: sim.httpsUrl!, armEndpoint: sim.httpsUrl! });
+const conn = () => azureConnection(sim);
 const target = (secret?: string): AzureTarget => ({
   tenantId: sim.estate.azure.tenantId,
   clientId: sim.estate.azure.clientId,
