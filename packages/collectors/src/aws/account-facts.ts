@@ -3,16 +3,20 @@
 // A fact that could not be read is null plus a collectionErrors entry, never "off".
 import { BackupClient, paginateListProtectedResources } from "@aws-sdk/client-backup";
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
 import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
-import { GenerateCredentialReportCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient } from "@aws-sdk/client-iam";
+import { GenerateCredentialReportCommand, GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, GetCredentialReportCommand, IAMClient, paginateListVirtualMFADevices } from "@aws-sdk/client-iam";
 import { DescribeHubCommand, SecurityHubClient } from "@aws-sdk/client-securityhub";
 import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { toCloudCallError, type CloudCallError } from "../errors";
 import { clientConfig, type AwsConnection } from "./clients";
+import { readAlarms, readMetricFilters } from "./cloudwatch-facts";
 import { parseCsv } from "./csv";
+import { pagesOf } from "./describe-item";
 
 export interface CollectionError {
   api: string;
@@ -52,6 +56,16 @@ export async function accountSnapshot(conn: AwsConnection, creds: AwsCredentialI
       const out = await iam.send(new GetCredentialReportCommand({}));
       return parseCsv(Buffer.from(out.Content ?? new Uint8Array()).toString("utf8"));
     });
+    // Kept: serial, the user's ARN, enable date. The user's PasswordLastUsed would move the Account hash on every sign-in.
+    const virtualMfaDevices = await read(errors, "iam:ListVirtualMFADevices", async () => {
+      const out: Array<{ SerialNumber?: string; User?: { Arn?: string }; EnableDate?: string }> = [];
+      for await (const page of pagesOf("iam:ListVirtualMFADevices", paginateListVirtualMFADevices({ client: iam, pageSize: 1000 }, { AssignmentStatus: "Any" }))) {
+        for (const d of page.VirtualMFADevices ?? []) {
+          out.push({ SerialNumber: d.SerialNumber, ...(d.User?.Arn ? { User: { Arn: d.User.Arn } } : {}), ...(d.EnableDate ? { EnableDate: d.EnableDate.toISOString() } : {}) });
+        }
+      }
+      return out.sort((a, b) => String(a.SerialNumber).localeCompare(String(b.SerialNumber)));
+    });
     return {
       provider: "aws",
       nativeId: `arn:aws:iam::${accountId}:root`,
@@ -61,7 +75,7 @@ export async function accountSnapshot(conn: AwsConnection, creds: AwsCredentialI
       region: "global",
       name: accountId,
       tags: {},
-      configuration: { accountId, passwordPolicy, accountSummary, credentialReport, regions, collectionErrors: errors },
+      configuration: { accountId, passwordPolicy, accountSummary, credentialReport, virtualMfaDevices, regions, collectionErrors: errors },
       supplementaryConfiguration: {},
       relationships: [],
       capturedAt: null,
@@ -87,10 +101,12 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
   const config = new ConfigServiceClient(cfg);
   const ct = new CloudTrailClient(cfg);
   const backup = new BackupClient(cfg);
+  const logs = new CloudWatchLogsClient(cfg);
+  const cw = new CloudWatchClient(cfg);
   const errors: CollectionError[] = [];
   let recorderError: CloudCallError | null = null;
   try {
-    const [ebs, detectors, hub, recorders, statuses, trails, backupArns] = await Promise.all([
+    const [ebs, detectors, hub, recorders, statuses, trails, backupArns, metricFilters, alarms] = await Promise.all([
       read(errors, "ec2:GetEbsEncryptionByDefault", async () => (await ec2.send(new GetEbsEncryptionByDefaultCommand({}))).EbsEncryptionByDefault ?? false),
       read(errors, "guardduty:ListDetectors", async () => (await gd.send(new ListDetectorsCommand({}))).DetectorIds ?? []),
       read(errors, "securityhub:DescribeHub", async () => {
@@ -125,6 +141,8 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
         }
         return arns.sort();
       }),
+      read(errors, "logs:DescribeMetricFilters", () => readMetricFilters(logs)),
+      read(errors, "cloudwatch:DescribeAlarms", () => readAlarms(cw)),
     ]);
     return {
       snapshot: {
@@ -139,7 +157,7 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
         configuration: {
           region, ebsEncryptionByDefault: ebs, guardDutyDetectorIds: detectors, securityHub: hub,
           configurationRecorders: recorders, configurationRecorderStatuses: statuses, trails,
-          backupProtectedResourceArns: backupArns, collectionErrors: errors,
+          backupProtectedResourceArns: backupArns, metricFilters, alarms, collectionErrors: errors,
         },
         supplementaryConfiguration: {},
         relationships: [],
@@ -150,6 +168,6 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
       errors,
     };
   } finally {
-    for (const c of [ec2, gd, sh, config, ct, backup]) c.destroy();
+    for (const c of [ec2, gd, sh, config, ct, backup, logs, cw]) c.destroy();
   }
 }

@@ -1,29 +1,44 @@
-// The AWS collector: assume the audit role, then for each region in scope read the account facts and
-// the Config inventory, streaming CollectEvents. A failing region or API is reported (coverage,
-// error events) and the rest goes on; only account-level problems (role, no access at all) throw.
+// The AWS collector: assume the audit role, then for each region in scope read the account facts, the
+// Config inventory and the types Config does not record (describe APIs, describe-types.ts), streaming
+// CollectEvents. A failing region or API is reported (coverage, error events) and the rest goes on; only
+// account-level problems (role, no Config access at all) throw.
 import { CHECKS, RESOURCE_TYPES } from "@safeguard/controls/catalog";
 import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { CloudCallError, isAccessDenied } from "../errors";
+import { CloudCallError, isAccessDenied, toCloudCallError } from "../errors";
 import { mergeGenerators } from "../merge";
 import type { CollectError, CollectEvent, CollectOptions } from "../source";
 import { accountSnapshot, regionSnapshot } from "./account-facts";
 import { assumeAuditRole, type AwsRoleTarget } from "./assume-role";
 import type { AwsConnection } from "./clients";
 import { selectPages, typeGroups, type InventoryQuery } from "./config-inventory";
+import type { DescribeReader } from "./describe-item";
+import { DESCRIBE_READERS, DESCRIBED_TYPES } from "./describe-types";
+import { attachEventSelectors, TRAIL } from "./trail-event-selectors";
 
 export interface AwsAccountTarget extends AwsRoleTarget {
   accountId: string;
   regions: string[];
 }
 
-/** Config types the catalog reads, directly or as context; IAM types are global (recorded once). */
-export function inventoryTypes(): { regional: string[]; global: string[] } {
+/** Types the catalog reads, directly or as context. */
+function catalogTypes(): Set<string> {
   const all = new Set<string>();
   for (const t of RESOURCE_TYPES) if (t.startsWith("AWS::")) all.add(t);
   for (const c of CHECKS) for (const t of c.contextTypes) if (t.startsWith("AWS::")) all.add(t);
-  const sorted = [...all].sort();
+  return all;
+}
+
+/** Config types the catalog reads (not the describe-API ones); IAM types are global (recorded once). */
+export function inventoryTypes(): { regional: string[]; global: string[] } {
+  const sorted = [...catalogTypes()].filter((t) => !DESCRIBED_TYPES.has(t)).sort();
   return { regional: sorted.filter((t) => !t.startsWith("AWS::IAM::")), global: sorted.filter((t) => t.startsWith("AWS::IAM::")) };
+}
+
+/** Describe readers for the types the catalog reads that AWS Config does not record. */
+export function describeReaders(): DescribeReader[] {
+  const types = catalogTypes();
+  return DESCRIBE_READERS.filter((r) => types.has(r.resourceType));
 }
 
 const BATCH = 1000;
@@ -43,6 +58,8 @@ async function* runQuery(conn: AwsConnection, creds: AwsCredentialIdentity, q: I
         ids.push(...page.ids);
         state.resources += page.ids.length;
       } else {
+        // Trails get their event selectors (not part of the CI) before they go out.
+        await attachEventSelectors(conn, creds, q.region, page.snapshots, (e) => state.reported.push(asError(q.region, e)));
         snaps.push(...page.snapshots);
         if (q.mode === "full") state.resources += page.snapshots.length;
         state.malformed += page.malformed;
@@ -70,33 +87,86 @@ interface RegionState {
   malformed: number;
   pending: number;
   failure: CloudCallError | null;
+  /** describe-API types that could not be listed in this region */
+  describeFailures: CloudCallError[];
+  /** per-resource reads that failed (the resource carries null for that field) */
+  reported: CollectError[];
+}
+
+/** One describe-API type in one region, re-batched like the Config streams. A failure is recorded, never thrown. */
+async function* runDescribe(reader: DescribeReader, conn: AwsConnection, creds: AwsCredentialIdentity, accountId: string, region: string, state: RegionState, signal?: AbortSignal): AsyncGenerator<CollectEvent> {
+  let snaps: ResourceSnapshot[] = [];
+  try {
+    for await (const page of reader.read({ conn, creds, accountId, region, signal, report: (e) => state.reported.push(asError(region, e)) })) {
+      snaps.push(...page);
+      state.resources += page.length;
+      if (snaps.length >= BATCH) {
+        yield { kind: "snapshots", region, snapshots: snaps };
+        snaps = [];
+      }
+    }
+  } catch (error) {
+    state.describeFailures.push(toCloudCallError("aws", "describe", reader.api, error));
+  }
+  // What was read before a failure is real and goes out too.
+  if (snaps.length > 0) yield { kind: "snapshots", region, snapshots: snaps };
+}
+
+/** The region's partial failures (describe types not listed, single reads that failed) as error events. */
+function* partialFailures(region: string, state: RegionState): Generator<CollectEvent> {
+  for (const e of state.describeFailures) yield { kind: "error", error: asError(region, e) };
+  for (const e of state.reported) yield { kind: "error", error: e };
+}
+
+/**
+ * The coverage error that keeps the region's resources from being marked deleted when a describe-API type
+ * could not be listed. Why the whole region: run-scan marks deleted what a complete region (coverage "ok")
+ * did not return, by region only, so a region whose DAX clusters could not be listed must not count as
+ * complete. Its Config resources are then not marked deleted either until the next scan that reads
+ * everything: a delay, never a false deletion.
+ */
+function partialCoverage(region: string, state: RegionState): CollectEvent {
+  const apis = state.describeFailures.map((e) => e.api);
+  return {
+    kind: "coverage", region, status: "error", resources: state.resources,
+    error: { scope: region, api: apis.join(", "), code: "PartialCoverage", message: `${apis.join(", ")} failed: those resources were not read; nothing in ${region} is marked deleted until a scan reads it all` },
+  };
 }
 
 async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity, target: AwsAccountTarget, region: string, readGlobal: boolean, options: CollectOptions): AsyncGenerator<CollectEvent> {
   const facts = await regionSnapshot(conn, creds, target.accountId, region);
   yield { kind: "snapshots", region, snapshots: [facts.snapshot] };
   for (const e of facts.errors) if (e.api !== "config:DescribeConfigurationRecorders") yield { kind: "error", error: { scope: region, ...e } };
-  if (facts.recorderError) {
-    yield { kind: "coverage", region, status: "error", resources: 0, error: asError(region, facts.recorderError) };
-    return;
-  }
-  if (!facts.hasRecorder) {
-    // A coverage gap, not a failure: the Region resource's checks turn it into a finding.
-    yield { kind: "coverage", region, status: "no-recorder", resources: 0 };
+  const state: RegionState = { resources: 0, malformed: 0, pending: 0, failure: null, describeFailures: [], reported: [] };
+  // Types Config does not record are read whether or not the region has a recorder, in full on every scan.
+  const describe = describeReaders().map((r) => () => runDescribe(r, conn, creds, target.accountId, region, state, options.signal));
+  if (facts.recorderError || !facts.hasRecorder) {
+    yield* mergeGenerators(describe, describe.length);
+    yield* partialFailures(region, state);
+    // No recorder is a coverage gap, not a failure: the Region resource's checks turn it into a finding.
+    yield facts.recorderError
+      ? { kind: "coverage", region, status: "error", resources: state.resources, error: asError(region, facts.recorderError) }
+      : { kind: "coverage", region, status: "no-recorder", resources: state.resources };
     return;
   }
   const types = inventoryTypes();
-  const regional = typeGroups(types.regional, STREAMS_PER_REGION);
-  const groups = readGlobal && types.global.length > 0 ? [...regional, types.global] : regional;
   const changedSince = options.changedSince ?? null;
+  // Incremental scans read trails in full too: they are few, and a change of event selectors (not in the
+  // trail's CI) may record no new configuration item.
+  const regionalTypes = changedSince ? types.regional.filter((t) => t !== TRAIL) : types.regional;
+  const regional = typeGroups(regionalTypes, STREAMS_PER_REGION);
+  const groups = readGlobal && types.global.length > 0 ? [...regional, types.global] : regional;
   const queries: InventoryQuery[] = [];
   for (const g of groups) {
     if (changedSince) {
       queries.push({ region, types: g, mode: "changed", changedSince }, { region, types: g, mode: "ids" });
     } else queries.push({ region, types: g, mode: "full" });
   }
-  const state: RegionState = { resources: 0, malformed: 0, pending: queries.length, failure: null };
-  yield* mergeGenerators(queries.map((q) => () => runQuery(conn, creds, q, state, options.signal)), queries.length);
+  if (changedSince && types.regional.includes(TRAIL)) queries.push({ region, types: [TRAIL], mode: "full" });
+  state.pending = queries.length;
+  const producers = [...queries.map((q) => () => runQuery(conn, creds, q, state, options.signal)), ...describe];
+  yield* mergeGenerators(producers, producers.length);
+  yield* partialFailures(region, state);
   if (state.failure) {
     yield { kind: "coverage", region, status: "error", resources: state.resources, error: asError(region, state.failure) };
     return;
@@ -104,8 +174,9 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
   if (state.malformed > 0) {
     yield { kind: "error", error: { scope: region, api: "config:SelectResourceConfig", code: "MalformedItem", message: `${state.malformed} configuration item(s) could not be read` } };
   }
-  yield { kind: "coverage", region, status: "ok", resources: state.resources };
+  // The global (IAM) types came through this region's Config read, which succeeded.
   if (readGlobal) yield { kind: "coverage", region: "global", status: "ok", resources: 0 };
+  yield state.describeFailures.length > 0 ? partialCoverage(region, state) : { kind: "coverage", region, status: "ok", resources: state.resources };
 }
 
 export interface AwsCollectorOptions extends CollectOptions {
@@ -131,7 +202,9 @@ export async function* collectAws(conn: AwsConnection, target: AwsAccountTarget,
   for await (const ev of mergeGenerators(producers, options.regionConcurrency ?? 4)) {
     if (ev.kind === "coverage" && ev.region !== "global") {
       regionsDone++;
-      if (ev.status === "error" && ev.error && isAccessDenied(new CloudCallError("aws", "config", ev.error.api, ev.error.code, ev.error.message))) denied.push(ev);
+      // Only Config denials count: a role that may read Config but not, say, EMR is a partial gap, not "no access".
+      const config = ev.error?.api.startsWith("config:") ?? false;
+      if (ev.status === "error" && ev.error && config && isAccessDenied(new CloudCallError("aws", "config", ev.error.api, ev.error.code, ev.error.message))) denied.push(ev);
     }
     yield ev;
   }

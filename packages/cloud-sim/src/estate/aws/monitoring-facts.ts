@@ -40,7 +40,7 @@ export function metricFactsFor(accountId: string, region: string, home: boolean,
   const topic = `arn:aws:sns:${region}:${accountId}:security-alerts`;
   const alarms = [alarm(accountId, region, "ec2-high-cpu", "CPUUtilization", "AWS/EC2", [topic], true, [{ Name: "AutoScalingGroupName", Value: "app-tier" }])];
   const group = trailLogGroups[0];
-  if (!home || flavour === "none" || !group) return { metricFilters: [], alarms };
+  if (!home || flavour === "none" || !group) return sorted([], alarms);
   const metricFilters = [filter(group, "ConsoleAuthFailures", CONSOLE_AUTH_FAILURES), filter(group, "RootAccountUsage", ROOT_USAGE)];
   if (flavour === "good") {
     metricFilters.push(filter(group, "UnauthorizedAPICalls", UNAUTHORIZED_CALLS));
@@ -55,7 +55,13 @@ export function metricFactsFor(accountId: string, region: string, home: boolean,
       alarm(accountId, region, "root-account-usage", "RootAccountUsage", NAMESPACE, []),
     );
   }
-  return { metricFilters, alarms };
+  return sorted(metricFilters, alarms);
+}
+
+/** In the collector's order (it sorts, so the Region snapshot does not move with the service's paging order). */
+function sorted(metricFilters: MetricFilterFact[], alarms: MetricAlarmFact[]) {
+  const key = (f: MetricFilterFact) => `${f.logGroupName}\u0000${f.filterName}`;
+  return { metricFilters: metricFilters.sort((a, b) => key(a).localeCompare(key(b))), alarms: alarms.sort((a, b) => a.AlarmName.localeCompare(b.AlarmName)) };
 }
 
 /**
