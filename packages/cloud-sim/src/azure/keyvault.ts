@@ -3,7 +3,7 @@
 // under /keyvault/{vault host}/…, and clients reach it through a data-plane endpoint override.
 import { randomUUID } from "node:crypto";
 import type { VaultDataPlane, VaultKey, VaultSecret } from "../estate/azure/keyvault-items";
-import type { AzureResource } from "../estate/model";
+import type { AzureResource, AzureSubscription } from "../estate/model";
 import { json, type HttpReply } from "../http/reply";
 import type { SimState } from "../state";
 import { validTokenAudience } from "./identity";
@@ -40,9 +40,22 @@ export const vaultHostOf = (vault: AzureResource): string | null => {
   }
 };
 
+/** Vaults by host, per subscription, rebuilt when drift has added resources (the list only grows). */
+const vaultIndex = new WeakMap<AzureSubscription, { size: number; byHost: Map<string, AzureResource> }>();
+
 function findVault(state: SimState, host: string): AzureResource | undefined {
   for (const sub of state.estate.azure) {
-    for (const r of sub.resources) if (!r.deleted && r.row.type === "microsoft.keyvault/vaults" && vaultHostOf(r) === host) return r;
+    let index = vaultIndex.get(sub);
+    if (!index || index.size !== sub.resources.length) {
+      index = { size: sub.resources.length, byHost: new Map() };
+      for (const r of sub.resources) {
+        const h = r.row.type === "microsoft.keyvault/vaults" ? vaultHostOf(r) : null;
+        if (h && !r.deleted) index.byHost.set(h, r);
+      }
+      vaultIndex.set(sub, index);
+    }
+    const vault = index.byHost.get(host);
+    if (vault && !vault.deleted) return vault;
   }
   return undefined;
 }
