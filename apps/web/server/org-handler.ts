@@ -1,7 +1,7 @@
 import "server-only";
 import { can, type Permission } from "@safeguard/core/access/permissions";
 import type { RequestMeta } from "@safeguard/core/audit/record-audit-event";
-import { withTenant, type OrgTx } from "@safeguard/db/tenant";
+import { withTenant, withTenantReader, type OrgReader, type OrgTx } from "@safeguard/db/tenant";
 import { toErrorResponse, type ErrorBody, type ErrorStatus } from "./errors";
 import { resolveOrgContext, type OrgContext } from "./org-context";
 
@@ -15,6 +15,13 @@ export interface OrgHandlerArgs<I> {
   afterCommit(fn: () => Promise<unknown> | unknown): void;
 }
 
+/** What a read-only handler gets: the same caller and input, and a READ ONLY tenant reader. */
+export interface OrgReaderArgs<I> {
+  ctx: OrgContext;
+  input: I;
+  db: OrgReader;
+}
+
 export type HandlerOutcome<R> = { ok: true; data: R } | { ok: false; status: ErrorStatus; body: ErrorBody };
 
 const FAIL = {
@@ -24,11 +31,29 @@ const FAIL = {
   forbidden: { ok: false, status: 403, body: { error: "Your role does not allow this.", code: "forbidden" } },
 } as const;
 
+type Admitted<I> = { ok: true; ctx: OrgContext; input: I } | Extract<HandlerOutcome<never>, { ok: false }>;
+
 /**
- * The shared core of orgAction and orgRoute: resolve the caller once, check the permission, parse
- * the input, run the handler under withTenant, map errors. Order matters: a non-member gets 404
- * before their permission or input is looked at, so nothing about another tenant leaks.
+ * Who may run this: resolve the caller once, check the permission, parse the input. Order matters:
+ * a non-member gets 404 before their permission or input is looked at, so nothing about another
+ * tenant leaks.
  */
+async function admit<I>(orgSlug: string, permission: Permission, parse: () => I | Promise<I>): Promise<Admitted<I>> {
+  const resolved = await resolveOrgContext(orgSlug);
+  if (resolved.kind === "unauthenticated") return FAIL.unauthenticated;
+  if (resolved.kind === "not_found") return FAIL.notFound;
+  if (resolved.kind === "mfa_enrolment_required") return FAIL.mfa;
+  const { ctx } = resolved;
+  if (!can(ctx.role, permission)) return FAIL.forbidden;
+  return { ok: true, ctx, input: await parse() };
+}
+
+function failure(error: unknown): HandlerOutcome<never> {
+  const { status, body } = toErrorResponse(error);
+  return { ok: false, status, body };
+}
+
+/** The shared core of orgAction and orgRoute: admit the caller, run the handler under withTenant, map errors. */
 export async function runOrgHandler<I, R>(
   orgSlug: string,
   permission: Permission,
@@ -37,13 +62,9 @@ export async function runOrgHandler<I, R>(
   handler: (args: OrgHandlerArgs<I>) => Promise<R>,
 ): Promise<HandlerOutcome<R>> {
   try {
-    const resolved = await resolveOrgContext(orgSlug);
-    if (resolved.kind === "unauthenticated") return FAIL.unauthenticated;
-    if (resolved.kind === "not_found") return FAIL.notFound;
-    if (resolved.kind === "mfa_enrolment_required") return FAIL.mfa;
-    const { ctx } = resolved;
-    if (!can(ctx.role, permission)) return FAIL.forbidden;
-    const input = await parse();
+    const admitted = await admit(orgSlug, permission, parse);
+    if (!admitted.ok) return admitted;
+    const { ctx, input } = admitted;
     const deferred: Array<() => Promise<unknown> | unknown> = [];
     const data = await withTenant(ctx.orgId, (tx) => handler({ ctx, input, tx, meta, afterCommit: (fn) => void deferred.push(fn) }));
     for (const fn of deferred) {
@@ -53,7 +74,23 @@ export async function runOrgHandler<I, R>(
     }
     return { ok: true, data };
   } catch (error) {
-    const { status, body } = toErrorResponse(error);
-    return { ok: false, status, body };
+    return failure(error);
+  }
+}
+
+/** The same for read-only GET routes: the handler runs under withTenantReader (no ORM, READ ONLY). */
+export async function runOrgReader<I, R>(
+  orgSlug: string,
+  permission: Permission,
+  parse: () => I | Promise<I>,
+  handler: (args: OrgReaderArgs<I>) => Promise<R>,
+): Promise<HandlerOutcome<R>> {
+  try {
+    const admitted = await admit(orgSlug, permission, parse);
+    if (!admitted.ok) return admitted;
+    const { ctx, input } = admitted;
+    return { ok: true, data: await withTenantReader(ctx.orgId, (db) => handler({ ctx, input, db })) };
+  } catch (error) {
+    return failure(error);
   }
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { ZodError } from "zod";
 import type { Permission } from "@safeguard/core/access/permissions";
-import { runOrgHandler, type OrgHandlerArgs } from "./org-handler";
+import { runOrgHandler, runOrgReader, type HandlerOutcome, type OrgHandlerArgs, type OrgReaderArgs } from "./org-handler";
 import { requestMetaFrom } from "./request-meta";
 
 export interface RouteContext {
@@ -10,6 +10,7 @@ export interface RouteContext {
 }
 
 export type OrgRouteHandler<I> = (args: OrgHandlerArgs<I> & { request: Request; params: Record<string, string> }) => Promise<unknown>;
+export type OrgReadRouteHandler<I> = (args: OrgReaderArgs<I> & { request: Request; params: Record<string, string> }) => Promise<unknown>;
 
 async function readInput(request: Request): Promise<unknown> {
   if (request.method === "GET" || request.method === "HEAD" || request.method === "DELETE") {
@@ -55,16 +56,36 @@ export function orgRoute(
 ): OrgRouteFn {
   const schema = typeof schemaOrHandler === "function" ? null : schemaOrHandler;
   const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as OrgRouteHandler<unknown>;
+  return routeOf(permission, (request, params) =>
+    runOrgHandler(params.orgSlug ?? "", permission, async () => (schema ? schema.parseAsync(await readInput(request)) : undefined), requestMetaFrom(request.headers), (args) =>
+      handler({ ...args, request, params }),
+    ),
+  );
+}
+
+/**
+ * A read-only GET route: like orgRoute, but the handler gets `db` (withTenantReader: node-postgres
+ * in a READ ONLY transaction) instead of a Prisma transaction. The dashboards' hot reads use it.
+ */
+export function orgReadRoute(permission: Permission, handler: OrgReadRouteHandler<undefined>): OrgRouteFn;
+export function orgReadRoute<S extends z.ZodType>(permission: Permission, schema: S, handler: OrgReadRouteHandler<z.output<S>>): OrgRouteFn;
+export function orgReadRoute(
+  permission: Permission,
+  schemaOrHandler: z.ZodType | OrgReadRouteHandler<undefined>,
+  maybeHandler?: OrgReadRouteHandler<unknown>,
+): OrgRouteFn {
+  const schema = typeof schemaOrHandler === "function" ? null : schemaOrHandler;
+  const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as OrgReadRouteHandler<unknown>;
+  return routeOf(permission, (request, params) =>
+    runOrgReader(params.orgSlug ?? "", permission, async () => (schema ? schema.parseAsync(await readInput(request)) : undefined), (args) => handler({ ...args, request, params })),
+  );
+}
+
+function routeOf(permission: Permission, run: (request: Request, params: Record<string, string>) => Promise<HandlerOutcome<unknown>>): OrgRouteFn {
   const route = async (request: Request, context: RouteContext): Promise<Response> => {
     const raw = await context.params;
     const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join("/") : String(v ?? "")]));
-    const outcome = await runOrgHandler(
-      params.orgSlug ?? "",
-      permission,
-      async () => (schema ? schema.parseAsync(await readInput(request)) : undefined),
-      requestMetaFrom(request.headers),
-      (args) => handler({ ...args, request, params }),
-    );
+    const outcome = await run(request, params);
     if (!outcome.ok) return Response.json(outcome.body, { status: outcome.status, headers: { "Cache-Control": "no-store" } });
     if (outcome.data instanceof Response) return outcome.data;
     return Response.json(outcome.data ?? null, { headers: { "Cache-Control": "no-store" } });

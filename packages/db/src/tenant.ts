@@ -11,6 +11,17 @@ export type OrgTx = Prisma.TransactionClient & { readonly __orgTx: true };
 /** The same guarantee for raw SQL (reconciliation uses COPY and set-based statements). */
 export type OrgSql = PoolClient & { readonly __orgSql: true };
 
+/**
+ * Read-only tenant queries written as Prisma.sql fragments (bound parameters, composable). The
+ * dashboards' hot reads take this rather than OrgTx: withTenantReader runs them on node-postgres in
+ * a READ ONLY transaction, without the ORM's per-statement cost; readerOfTx runs the same reads
+ * inside a write transaction.
+ */
+export interface OrgReader {
+  readonly __orgReader: true;
+  rows<T>(query: Prisma.Sql): Promise<T[]>;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class InvalidOrgIdError extends Error {
@@ -63,4 +74,30 @@ export async function withTenantSql<T>(orgId: string, fn: (sql: OrgSql) => Promi
   } finally {
     client.release();
   }
+}
+
+/**
+ * The read-only twin of withTenant for pages and GET routes: BEGIN READ ONLY and the org in one
+ * round trip (the id is a checked uuid, so it is inlined), then the reads, then COMMIT.
+ */
+export async function withTenantReader<T>(orgId: string, fn: (db: OrgReader) => Promise<T>): Promise<T> {
+  assertOrgId(orgId);
+  const client = await pgPool().connect();
+  try {
+    await client.query(`BEGIN READ ONLY; SELECT set_config('app.org_id', '${orgId}', true)`);
+    const db: OrgReader = { __orgReader: true, rows: async <R>(q: Prisma.Sql) => (await client.query(q.text, q.values)).rows as R[] };
+    const result = await fn(db);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The same reads inside a Prisma tenant transaction (a flow that writes and then lists). */
+export function readerOfTx(tx: OrgTx): OrgReader {
+  return { __orgReader: true, rows: <R>(q: Prisma.Sql) => tx.$queryRaw<R[]>(q) };
 }

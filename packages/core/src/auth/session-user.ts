@@ -1,4 +1,5 @@
-import { prisma } from "@safeguard/db/client";
+import { pgPool } from "@safeguard/db/pg";
+import { isUuid } from "../findings/ids";
 
 /** What the web layer needs to know about the signed-in person on every request. No secrets. */
 export interface SessionUser {
@@ -9,12 +10,17 @@ export interface SessionUser {
   mfaEnabled: boolean;
 }
 
+/**
+ * Read on every request, so straight through node-postgres (users is a global table, not tenant
+ * data; the ORM's per-query cost is not worth paying here).
+ */
 export async function getSessionUser(userId: string): Promise<SessionUser | null> {
-  const user = await prisma().user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, sessionVersion: true, mfaEnabledAt: true },
-  });
-  return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion, mfaEnabled: user.mfaEnabledAt != null };
+  if (!isUuid(userId)) return null;
+  const { rows } = await pgPool().query<SessionUser>(
+    `SELECT id, email, name, session_version AS "sessionVersion", mfa_enabled_at IS NOT NULL AS "mfaEnabled" FROM users WHERE id = $1::uuid`,
+    [userId],
+  );
+  return rows[0] ?? null;
 }
 
 export function normaliseEmail(email: string): string {

@@ -2,7 +2,7 @@
 // implementation specification -> checks, each with failing-resource counts, and the manual
 // controls (specifications cloud configuration cannot show) with their attestation state.
 import { Prisma } from "@safeguard/db/client";
-import type { OrgTx } from "@safeguard/db/tenant";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { CHECKS, STANDARDS, type Specification, type Standard } from "@safeguard/controls/catalog";
 import { listManualControls, type ManualControlItem } from "../manual-controls/list-manual-controls";
 import { SECTIONS } from "../dashboard/summarize-posture";
@@ -74,18 +74,18 @@ function checkKeyPairs(): { checks: string[]; keys: string[] } {
 
 const PAIRS = checkKeyPairs();
 
-export async function getControlsTree({ tx, now = new Date() }: { tx: OrgTx; now?: Date }): Promise<SectionNode[]> {
+export async function getControlsTree({ db, now = new Date() }: { db: OrgReader; now?: Date }): Promise<SectionNode[]> {
   const live = Prisma.sql`f.deleted_at IS NULL AND f.in_scope AND NOT f.suppressed AND f.status <> 'NOT_APPLICABLE'`;
-  const byCheck = await tx.$queryRaw<Array<{ k: string; pass: number; fail: number }>>`
+  const byCheck = await db.rows<{ k: string; pass: number; fail: number }>(Prisma.sql`
     SELECT f.check_id AS k, count(*) FILTER (WHERE f.status = 'PASS')::int AS pass,
            count(*) FILTER (WHERE f.status <> 'PASS')::int AS fail
-    FROM findings f WHERE ${live} GROUP BY f.check_id`;
-  const byKey = await tx.$queryRaw<Array<{ k: string; pass: number; fail: number; res: number }>>`
+    FROM findings f WHERE ${live} GROUP BY f.check_id`);
+  const byKey = await db.rows<{ k: string; pass: number; fail: number; res: number }>(Prisma.sql`
     WITH m AS (SELECT * FROM unnest(${PAIRS.checks}::text[], ${PAIRS.keys}::text[]) AS m(check_id, k))
     SELECT m.k, count(*) FILTER (WHERE f.status = 'PASS')::int AS pass, count(*) FILTER (WHERE f.status <> 'PASS')::int AS fail,
            count(DISTINCT f.resource_id) FILTER (WHERE f.status <> 'PASS')::int AS res
-    FROM findings f JOIN m ON m.check_id = f.check_id WHERE ${live} GROUP BY m.k`;
-  const manual = await listManualControls({ tx, now });
+    FROM findings f JOIN m ON m.check_id = f.check_id WHERE ${live} GROUP BY m.k`);
+  const manual = await listManualControls({ db, now });
 
   // Per check, a failing finding is a failing resource: (resource_id, check_id) is unique.
   const checkCounts = new Map(byCheck.map((r) => [r.k, { pass: r.pass, fail: r.fail, failingResources: r.fail }]));

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenantReader } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import { SEVERITY_WEIGHTS } from "../compliance/score";
 import { getControlsTree } from "../controls-tree/get-controls-tree";
@@ -37,7 +37,7 @@ afterAll(async () => {
 
 describe("getOverview", () => {
   it("scores live in-scope findings with the severity weights, and agrees with a direct SQL sum", async () => {
-    const o = await withTenant(orgA, (tx) => getOverview({ tx, trendDays: 7 }));
+    const o = await withTenantReader(orgA, (db) => getOverview({ db, trendDays: 7 }));
     const w = SEVERITY_WEIGHTS;
     const { rows } = await owner.query<{ wp: number; wt: number }>(
       `SELECT sum(CASE severity WHEN 'CRITICAL' THEN $2::float8 WHEN 'HIGH' THEN $3 WHEN 'MEDIUM' THEN $4 ELSE $5 END) FILTER (WHERE status = 'PASS') AS wp,
@@ -60,7 +60,7 @@ describe("getOverview", () => {
   });
 
   it("tells an organisation without accounts to onboard", async () => {
-    const o = await withTenant(orgEmpty, (tx) => getOverview({ tx }));
+    const o = await withTenantReader(orgEmpty, (db) => getOverview({ db }));
     expect(o.hasAccounts).toBe(false);
     expect(o.cloud.overall.score).toBeNull();
     expect(o.trend).toHaveLength(30);
@@ -76,14 +76,14 @@ describe("getScoreTrend", () => {
        VALUES ($1, $2, (now() AT TIME ZONE 'UTC')::date, 3, 1, 30, 40)`,
       [org, acc],
     );
-    const trend = await withTenant(org, (tx) => getScoreTrend({ tx, days: 7 }));
+    const trend = await withTenantReader(org, (db) => getScoreTrend({ db, days: 7 }));
     expect(trend).toHaveLength(7);
     expect(trend.at(-1)).toMatchObject({ day: new Date().toISOString().slice(0, 10), score: 75, pass: 3, fail: 1 });
     expect(trend.slice(0, 6).every((p) => p.score === null)).toBe(true);
   });
 
   it("carries each account's latest snapshot forward and sums the weights", async () => {
-    const t = await withTenant(orgA, (tx) => getScoreTrend({ tx, days: 7 }));
+    const t = await withTenantReader(orgA, (db) => getScoreTrend({ db, days: 7 }));
     expect(t).toHaveLength(7);
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     const at = (n: number) => t.find((p) => p.day === day(n))!;
@@ -97,7 +97,7 @@ describe("getScoreTrend", () => {
 
 describe("getControlsTree", () => {
   it("puts every standard under its section with failing-resource counts that match the findings", async () => {
-    const tree = await withTenant(orgA, (tx) => getControlsTree({ tx }));
+    const tree = await withTenantReader(orgA, (db) => getControlsTree({ db }));
     expect(tree.map((s) => s.section)).toEqual(["164.308", "164.310", "164.312", "164.314", "164.316"]);
     const technical = tree.find((s) => s.section === "164.312")!;
     const access = technical.standards.find((s) => s.citation === "164.312(a)(1)")!;

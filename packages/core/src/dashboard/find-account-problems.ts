@@ -1,6 +1,7 @@
 // Accounts whose last scan did not give a full picture: a connection state that needs fixing, or a
 // latest scan that FAILED or was PARTIAL. The overview lists them so a gap in coverage is visible.
-import type { OrgTx } from "@safeguard/db/tenant";
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 
 export interface AccountProblem {
   id: string;
@@ -14,8 +15,8 @@ export interface AccountProblem {
   lastScanAt: Date | null;
 }
 
-export async function findAccountProblems({ tx }: { tx: OrgTx }): Promise<AccountProblem[]> {
-  return tx.$queryRaw<AccountProblem[]>`
+export async function findAccountProblems({ db }: { db: OrgReader }): Promise<AccountProblem[]> {
+  return db.rows<AccountProblem>(Prisma.sql`
     SELECT a.id, a.name, a.provider::text AS provider, a.status::text AS status, a.last_error AS "lastError",
            a.last_error_at AS "lastErrorAt", s.status::text AS "lastScanStatus", s.error AS "lastScanError",
            coalesce(s.finished_at, s.queued_at) AS "lastScanAt"
@@ -27,5 +28,5 @@ export async function findAccountProblems({ tx }: { tx: OrgTx }): Promise<Accoun
     ) s ON true
     WHERE a.deleted_at IS NULL
       AND (a.status NOT IN ('ACTIVE', 'PENDING', 'DISABLED') OR s.status IN ('PARTIAL', 'FAILED'))
-    ORDER BY a.name`;
+    ORDER BY a.name`);
 }

@@ -1,5 +1,6 @@
 // The newest drift: findings that opened, regressed, resolved, errored or lost their resource.
-import type { OrgTx } from "@safeguard/db/tenant";
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
 
 export interface DriftEvent {
@@ -18,8 +19,8 @@ export interface DriftEvent {
 }
 
 /** FIRST_SEEN (a passing first evaluation) is history, not drift, so it is left out. */
-export async function findDriftEvents({ tx, limit = 10 }: { tx: OrgTx; limit?: number }): Promise<DriftEvent[]> {
-  const rows = await tx.$queryRaw<Array<Omit<DriftEvent, "checkTitle">>>`
+export async function findDriftEvents({ db, limit = 10 }: { db: OrgReader; limit?: number }): Promise<DriftEvent[]> {
+  const rows = await db.rows<Omit<DriftEvent, "checkTitle">>(Prisma.sql`
     SELECT e.id, e.kind::text AS kind, e.from_status::text AS "fromStatus", e.to_status::text AS "toStatus",
            e.severity::text AS severity, e.occurred_at AS "occurredAt", e.finding_id AS "findingId", e.check_id AS "checkId",
            e.resource_id AS "resourceId", r.name AS "resourceName", a.name AS "accountName"
@@ -28,6 +29,6 @@ export async function findDriftEvents({ tx, limit = 10 }: { tx: OrgTx; limit?: n
     LEFT JOIN cloud_accounts a ON a.id = e.account_id
     WHERE e.kind <> 'FIRST_SEEN'
     ORDER BY e.occurred_at DESC, e.id DESC
-    LIMIT ${limit}`;
+    LIMIT ${limit}`);
   return rows.map((r) => ({ ...r, checkTitle: getCheck(r.checkId)?.title ?? r.checkId }));
 }

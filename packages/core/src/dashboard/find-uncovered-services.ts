@@ -1,6 +1,7 @@
 // Services the organisation uses that its provider's BAA does not cover: ePHI must not live there.
 // The matching is controls' baa.ts; this adds how many live resources of each type there are.
-import type { OrgTx } from "@safeguard/db/tenant";
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { servicesNotCovered } from "@safeguard/controls/baa";
 
 export interface UncoveredService {
@@ -11,15 +12,11 @@ export interface UncoveredService {
   inScope: number;
 }
 
-export async function findUncoveredServices({ tx }: { tx: OrgTx }): Promise<UncoveredService[]> {
-  return (await findUncoveredServicesWithTotal({ tx })).services;
-}
-
-/** The same, plus the number of live resources (the overview needs both: one scan of resources, not two). */
-export async function findUncoveredServicesWithTotal({ tx }: { tx: OrgTx }): Promise<{ services: UncoveredService[]; resources: number }> {
-  const types = await tx.$queryRaw<Array<{ t: string; n: number; s: number }>>`
+/** The uncovered services, plus the number of live resources (the overview needs both: one scan of resources, not two). */
+export async function findUncoveredServicesWithTotal({ db }: { db: OrgReader }): Promise<{ services: UncoveredService[]; resources: number }> {
+  const types = await db.rows<{ t: string; n: number; s: number }>(Prisma.sql`
     SELECT resource_type AS t, count(*)::int AS n, count(*) FILTER (WHERE in_scope)::int AS s
-    FROM resources WHERE deleted_at IS NULL GROUP BY resource_type`;
+    FROM resources WHERE deleted_at IS NULL GROUP BY resource_type`);
   const counts = new Map(types.map((r) => [r.t, r]));
   const services = servicesNotCovered(types.map((r) => r.t)).map((u) => ({
     ...u,

@@ -1,5 +1,6 @@
-// Everything the overview page shows, in one call (one tenant transaction, a few indexed queries).
-import type { OrgTx } from "@safeguard/db/tenant";
+// Everything the overview page shows, in one call (one read-only tenant transaction, a few indexed queries).
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { SCORE_FORMULA, scorePercent } from "../compliance/score";
 import { listManualControls } from "../manual-controls/list-manual-controls";
 import { manualControlWeight, MANUAL_SCORE_RULE } from "../manual-controls/manual-control-state";
@@ -31,19 +32,17 @@ export interface Overview {
 
 export type ByAccount = Array<{ accountId: string; name: string } & Tally>;
 
-export async function getOverview({ tx, trendDays = 30, now = new Date() }: { tx: OrgTx; trendDays?: TrendRange; now?: Date }): Promise<Overview> {
-  const accounts = await tx.cloudAccount.findMany({
-    where: { deletedAt: null },
-    select: { id: true, name: true, provider: true, status: true, lastScanAt: true },
-    orderBy: { name: "asc" },
-  });
+export async function getOverview({ db, trendDays = 30, now = new Date() }: { db: OrgReader; trendDays?: TrendRange; now?: Date }): Promise<Overview> {
+  const accounts = await db.rows<Overview["accounts"][number]>(Prisma.sql`
+    SELECT id, name, provider::text AS provider, status::text AS status, last_scan_at AS "lastScanAt"
+    FROM cloud_accounts WHERE deleted_at IS NULL ORDER BY name`);
   const [rows, manualControls, trend, drift, accountProblems, uncovered] = [
-    await loadPosture({ tx }),
-    await listManualControls({ tx, now }),
-    await getScoreTrend({ tx, days: trendDays, today: now }),
-    await findDriftEvents({ tx, limit: 10 }),
-    await findAccountProblems({ tx }),
-    await findUncoveredServicesWithTotal({ tx }),
+    await loadPosture({ db }),
+    await listManualControls({ db, now }),
+    await getScoreTrend({ db, days: trendDays, today: now }),
+    await findDriftEvents({ db, limit: 10 }),
+    await findAccountProblems({ db }),
+    await findUncoveredServicesWithTotal({ db }),
   ];
   const { services: uncoveredServices, resources: resourceCount } = uncovered;
   const cloud = summarizePosture(rows);

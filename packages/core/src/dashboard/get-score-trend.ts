@@ -2,7 +2,8 @@
 // until Thursday still counts on Tuesday and Wednesday: each day uses every account's latest
 // snapshot on or before it (carried forward), so a missed scan does not look like a score jump.
 import { z } from "zod";
-import type { OrgTx } from "@safeguard/db/tenant";
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { scorePercent } from "../compliance/score";
 
 export const TREND_RANGES = [7, 30, 90] as const;
@@ -17,33 +18,55 @@ export interface TrendPoint {
   suppressed: number;
 }
 
-export async function getScoreTrend({ tx, days, today = new Date() }: { tx: OrgTx; days: TrendRange; today?: Date }): Promise<TrendPoint[]> {
+interface SnapshotRow {
+  accountId: string;
+  day: string;
+  wp: number;
+  wt: number;
+  pass: number;
+  fail: number;
+  suppressed: number;
+}
+
+export async function getScoreTrend({ db, days, today = new Date() }: { db: OrgReader; days: TrendRange; today?: Date }): Promise<TrendPoint[]> {
   const end = today.toISOString().slice(0, 10);
-  const rows = await tx.$queryRaw<Array<{ day: string; wp: number | null; wt: number | null; pass: number | null; fail: number | null; suppressed: number | null }>>`
-    WITH days AS (
-      SELECT d::date AS day FROM generate_series(${end}::date - (${days}::int - 1), ${end}::date, interval '1 day') d
-    ), accts AS (
-      SELECT id FROM cloud_accounts WHERE deleted_at IS NULL
-    )
-    SELECT to_char(days.day, 'YYYY-MM-DD') AS day,
-           sum(s.weighted_pass)::float8 AS wp, sum(s.weighted_total)::float8 AS wt,
-           sum(s.pass_count)::int AS pass, sum(s.fail_count + s.error_count)::int AS fail,
-           sum(s.suppressed_count)::int AS suppressed
-    FROM days CROSS JOIN accts
-    LEFT JOIN LATERAL (
-      SELECT cs.* FROM compliance_snapshots cs
-      WHERE cs.account_id = accts.id AND cs.day <= days.day
-      ORDER BY cs.day DESC LIMIT 1
-    ) s ON true
-    GROUP BY days.day ORDER BY days.day`;
-  const byDay = new Map(rows.map((r) => [r.day, r]));
-  // With no accounts the join yields no rows: still return one point per day, all empty.
+  const start = new Date(Date.parse(end) - (days - 1) * 86_400_000).toISOString().slice(0, 10);
+  // Each live account's snapshots inside the range, plus its latest one before it (the value carried
+  // into the first days). One index range per account; the carrying forward is done below.
+  const rows = await db.rows<SnapshotRow>(Prisma.sql`
+    SELECT s.account_id AS "accountId", to_char(s.day, 'YYYY-MM-DD') AS day, s.weighted_pass::float8 AS wp, s.weighted_total::float8 AS wt,
+           s.pass_count AS pass, (s.fail_count + s.error_count) AS fail, s.suppressed_count AS suppressed
+    FROM cloud_accounts a
+    CROSS JOIN LATERAL (
+      (SELECT * FROM compliance_snapshots cs WHERE cs.account_id = a.id AND cs.day < ${start}::date ORDER BY cs.day DESC LIMIT 1)
+      UNION ALL
+      (SELECT * FROM compliance_snapshots cs WHERE cs.account_id = a.id AND cs.day BETWEEN ${start}::date AND ${end}::date)
+    ) s
+    WHERE a.deleted_at IS NULL
+    ORDER BY s.day`);
+  // Walk the days in order; each account contributes its latest snapshot on or before the day.
+  const latest = new Map<string, SnapshotRow>();
   const out: TrendPoint[] = [];
+  let next = 0;
   for (let i = days - 1; i >= 0; i--) {
     const day = new Date(Date.parse(end) - i * 86_400_000).toISOString().slice(0, 10);
-    const r = byDay.get(day);
-    const wt = r?.wt ?? 0;
-    out.push({ day, score: scorePercent({ weightedPass: r?.wp ?? 0, weightedTotal: wt }), pass: r?.pass ?? 0, fail: r?.fail ?? 0, suppressed: r?.suppressed ?? 0 });
+    while (next < rows.length && rows[next]!.day <= day) {
+      const r = rows[next++]!;
+      latest.set(r.accountId, r);
+    }
+    let wp = 0;
+    let wt = 0;
+    let pass = 0;
+    let fail = 0;
+    let suppressed = 0;
+    for (const r of latest.values()) {
+      wp += r.wp;
+      wt += r.wt;
+      pass += r.pass;
+      fail += r.fail;
+      suppressed += r.suppressed;
+    }
+    out.push({ day, score: scorePercent({ weightedPass: wp, weightedTotal: wt }), pass, fail, suppressed });
   }
   return out;
 }

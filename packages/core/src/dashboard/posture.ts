@@ -1,7 +1,8 @@
 // The current posture of an organisation from one GROUP BY over its live findings. Every chart on
 // the overview (score, severity, account, HIPAA standard, safeguard) is a fold over these rows, so
 // the figures agree with each other and the findings table is read once per page view.
-import type { OrgTx } from "@safeguard/db/tenant";
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { getCheck, STANDARDS } from "@safeguard/controls/catalog";
 import { SEVERITY_WEIGHTS, scorePercent, type ScoredSeverity } from "../compliance/score";
 
@@ -49,12 +50,12 @@ export function finish(t: Tally): Tally {
 }
 
 /** In-scope findings of live resources, grouped. Out-of-scope findings never count (see score.ts). */
-export async function loadPosture({ tx }: { tx: OrgTx }): Promise<PostureRow[]> {
-  return tx.$queryRaw<PostureRow[]>`
+export async function loadPosture({ db }: { db: OrgReader }): Promise<PostureRow[]> {
+  return db.rows<PostureRow>(Prisma.sql`
     SELECT account_id AS "accountId", check_id AS "checkId", severity::text AS severity, status::text AS status,
            suppressed, count(*)::int AS n
     FROM findings WHERE deleted_at IS NULL AND in_scope
-    GROUP BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3, 4, 5`);
 }
 
 const standardOf = new Map<string, string>();

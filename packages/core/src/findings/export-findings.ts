@@ -1,6 +1,6 @@
 // Export of "the current filter": every matching finding, in keyset batches. Each batch runs in its
-// own short tenant transaction, so a large export never holds one transaction (or all rows) open.
-import { withTenant } from "@safeguard/db/tenant";
+// own short read-only tenant transaction, so a large export never holds one transaction (or all rows) open.
+import { withTenantReader } from "@safeguard/db/tenant";
 import { csvLine } from "./csv";
 import type { FindingFilters } from "./finding-filters";
 import { findFindings, type FindingListItem } from "./find-findings";
@@ -17,8 +17,8 @@ export type ExportFormat = "csv" | "json";
 export async function* iterateFindingsForExport({ orgId, filters, batchSize = 2000 }: { orgId: string; filters: FindingFilters; batchSize?: number }): AsyncGenerator<FindingListItem[]> {
   let cursor: string | undefined;
   for (;;) {
-    const page = await withTenant(orgId, (tx) =>
-      findFindings({ tx, withTotal: false, query: { ...filters, sort: "priority", dir: "asc", cursor, limit: batchSize } }),
+    const page = await withTenantReader(orgId, (db) =>
+      findFindings({ db, withTotal: false, query: { ...filters, sort: "priority", dir: "asc", cursor, limit: batchSize } }),
     );
     if (page.items.length) yield page.items;
     if (!page.nextCursor) return;

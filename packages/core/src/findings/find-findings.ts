@@ -1,6 +1,6 @@
 // The findings explorer's list: filtered, sorted, keyset-paged, with a total that stays cheap.
 import { Prisma } from "@safeguard/db/client";
-import type { OrgTx } from "@safeguard/db/tenant";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
 import { cursorValue, decodeCursor, encodeCursor, keysetPredicate, orderBy, priorityOf, SORT_COLUMNS } from "./finding-cursor";
 import { defaultDir, type FindingPageQuery } from "./finding-filters";
@@ -47,11 +47,11 @@ export interface FindingPage {
 
 type Row = Omit<FindingListItem, "checkTitle">;
 
-export async function findFindings({ tx, query, withTotal = true }: { tx: OrgTx; query: FindingPageQuery; withTotal?: boolean }): Promise<FindingPage> {
+export async function findFindings({ db, query, withTotal = true }: { db: OrgReader; query: FindingPageQuery; withTotal?: boolean }): Promise<FindingPage> {
   const dir = query.dir ?? defaultDir(query.sort);
   const where = findingWhere(query);
   const page = query.cursor ? Prisma.sql`AND ${keysetPredicate(query.sort, dir, decodeCursor(query.cursor))}` : Prisma.empty;
-  const rows = await tx.$queryRaw<Row[]>`
+  const rows = await db.rows<Row>(Prisma.sql`
     SELECT f.id, f.check_id AS "checkId", f.status::text AS status, f.severity::text AS severity,
            f.account_id AS "accountId", a.name AS "accountName", a.provider::text AS provider,
            f.resource_id AS "resourceId", r.name AS "resourceName", r.native_id AS "resourceNativeId",
@@ -63,7 +63,7 @@ export async function findFindings({ tx, query, withTotal = true }: { tx: OrgTx;
     JOIN cloud_accounts a ON a.id = f.account_id
     WHERE ${where} ${page}
     ORDER BY ${orderBy(query.sort, dir)}
-    LIMIT ${query.limit + 1}`;
+    LIMIT ${query.limit + 1}`);
   const more = rows.length > query.limit;
   const shown = more ? rows.slice(0, query.limit) : rows;
   const last = shown.at(-1);
@@ -73,8 +73,8 @@ export async function findFindings({ tx, query, withTotal = true }: { tx: OrgTx;
   let total = 0;
   let totalCapped = false;
   if (withTotal) {
-    const [c] = await tx.$queryRaw<[{ n: number }]>`
-      SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${where} LIMIT ${FINDING_COUNT_CAP + 1}) s`;
+    const [c] = await db.rows<{ n: number }>(Prisma.sql`
+      SELECT count(*)::int AS n FROM (SELECT 1 FROM findings f WHERE ${where} LIMIT ${FINDING_COUNT_CAP + 1}) s`);
     total = Math.min(c?.n ?? 0, FINDING_COUNT_CAP);
     totalCapped = (c?.n ?? 0) > FINDING_COUNT_CAP;
   }

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenant, withTenantReader } from "@safeguard/db/tenant";
 import { getCheck } from "@safeguard/controls/catalog";
 import { NotFoundError, ValidationError } from "../errors";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
@@ -46,7 +46,7 @@ async function collectAll(orgId: string, query: FindingPageQuery): Promise<strin
   const ids: string[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 1000; i++) {
-    const page = await withTenant(orgId, (tx) => findFindings({ tx, query: { ...query, cursor } }));
+    const page = await withTenantReader(orgId, (db) => findFindings({ db, query: { ...query, cursor } }));
     ids.push(...page.items.map((f) => f.id));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -56,7 +56,7 @@ async function collectAll(orgId: string, query: FindingPageQuery): Promise<strin
 
 describe("findFindings", () => {
   it("counts the organisation's live findings and none of another's", async () => {
-    const page = await withTenant(orgA, (tx) => findFindings({ tx, query: q({ limit: 10 }) }));
+    const page = await withTenantReader(orgA, (db) => findFindings({ db, query: q({ limit: 10 }) }));
     expect(page.total).toBe(totalA);
     expect(page.totalCapped).toBe(false);
     expect(page.items).toHaveLength(10);
@@ -93,7 +93,7 @@ describe("findFindings", () => {
 
   it("filters by status and severity and agrees with the total", async () => {
     const query = q({ status: "FAIL,ERROR", severity: ["HIGH", "CRITICAL"], limit: 200 });
-    const page = await withTenant(orgA, (tx) => findFindings({ tx, query }));
+    const page = await withTenantReader(orgA, (db) => findFindings({ db, query }));
     const { rows } = await owner.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM findings WHERE org_id = $1 AND status IN ('FAIL','ERROR') AND severity IN ('HIGH','CRITICAL')",
       [orgA],
@@ -104,7 +104,7 @@ describe("findFindings", () => {
   });
 
   it("expands a citation to the checks citing it (a standard includes its specifications)", async () => {
-    const page = await withTenant(orgA, (tx) => findFindings({ tx, query: q({ citation: "164.312(a)(1)", limit: 200 }) }));
+    const page = await withTenantReader(orgA, (db) => findFindings({ db, query: q({ citation: "164.312(a)(1)", limit: 200 }) }));
     const citing = new Set(checkIdsForCitation("164.312(a)(1)"));
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((f) => citing.has(f.checkId))).toBe(true);
@@ -113,23 +113,23 @@ describe("findFindings", () => {
   });
 
   it("searches resource names case-insensitively and treats % literally", async () => {
-    const hit = await withTenant(orgA, (tx) => findFindings({ tx, query: q({ q: "HYPERLINK" }) }));
+    const hit = await withTenantReader(orgA, (db) => findFindings({ db, query: q({ q: "HYPERLINK" }) }));
     expect(hit.total).toBeGreaterThan(0);
     expect(hit.items.every((f) => f.resourceName?.includes("HYPERLINK"))).toBe(true);
-    const none = await withTenant(orgA, (tx) => findFindings({ tx, query: q({ q: "%" }) }));
+    const none = await withTenantReader(orgA, (db) => findFindings({ db, query: q({ q: "%" }) }));
     expect(none.total).toBe(0);
   });
 
   it("filters by account, PHI scope and suppression", async () => {
-    const page = await withTenant(orgA, (tx) => findFindings({ tx, query: q({ accountId: accountA, inScope: "false", suppressed: "false", limit: 200 }) }));
+    const page = await withTenantReader(orgA, (db) => findFindings({ db, query: q({ accountId: accountA, inScope: "false", suppressed: "false", limit: 200 }) }));
     expect(page.total).toBeGreaterThan(0);
     expect(page.items.every((f) => f.accountId === accountA && !f.inScope && !f.suppressed)).toBe(true);
   });
 
   it("rejects a cursor it did not produce with a field error, not a crash", async () => {
-    await expect(withTenant(orgA, (tx) => findFindings({ tx, query: q({ cursor: "garbage" }) }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(withTenantReader(orgA, (db) => findFindings({ db, query: q({ cursor: "garbage" }) }))).rejects.toBeInstanceOf(ValidationError);
     const forged = Buffer.from(JSON.stringify(["NOT_A_SEVERITY", "018f0000-0000-7000-8000-000000000000"])).toString("base64url");
-    await expect(withTenant(orgA, (tx) => findFindings({ tx, query: q({ cursor: forged }) }))).rejects.toBeInstanceOf(ValidationError);
+    await expect(withTenantReader(orgA, (db) => findFindings({ db, query: q({ cursor: forged }) }))).rejects.toBeInstanceOf(ValidationError);
   });
 
   it("rejects bad filter values at the schema with the field named", () => {
@@ -189,7 +189,7 @@ describe("exportFindings", () => {
 
 describe("listFindingFacets", () => {
   it("offers this organisation's accounts, regions, types and the checks of those types", async () => {
-    const f = await withTenant(orgA, (tx) => listFindingFacets({ tx }));
+    const f = await withTenantReader(orgA, (db) => listFindingFacets({ db }));
     expect(f.accounts.map((a) => a.name).sort()).toEqual(["prod", "staging"]);
     expect(f.resourceTypes).toContain("AWS::S3::Bucket");
     expect(f.checks.length).toBeGreaterThan(10);

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenant, withTenantReader } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import { NotFoundError, ValidationError } from "../errors";
 import { seedAccount, seedEstate, seedOrganization } from "../findings/testing/seed-estate";
@@ -60,12 +60,12 @@ describe("inventory", () => {
 
   it("shows a resource with configuration, findings and history, and hides other organisations'", async () => {
     const id = (await owner.query<{ id: string }>("SELECT resource_id AS id FROM findings WHERE org_id = $1 AND status = 'FAIL' AND resource_type = 'AWS::S3::Bucket' LIMIT 1", [orgA])).rows[0]!.id;
-    const r = await withTenant(orgA, (tx) => getResource({ tx, resourceId: id }));
+    const r = await withTenantReader(orgA, (db) => getResource({ db, resourceId: id }));
     expect(r.configuration).toMatchObject({ ordinal: expect.any(Number) });
     expect(r.findings.length).toBeGreaterThan(5);
     expect(r.findings[0]!.status).toBe("FAIL"); // failing first
-    await expect(withTenant(orgA, (tx) => getResource({ tx, resourceId: foreignResource }))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(withTenant(orgA, (tx) => getResource({ tx, resourceId: "../etc" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(withTenantReader(orgA, (db) => getResource({ db, resourceId: foreignResource }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(withTenantReader(orgA, (db) => getResource({ db, resourceId: "../etc" }))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("rejects malformed tag filters and cursors as input errors", async () => {

@@ -1,6 +1,7 @@
 // Every manual control of the HIPAA catalog, merged with the organisation's tracking row (owner,
 // statement, cadence, last attestation). Controls nobody has set up yet are listed as "never".
-import type { OrgTx } from "@safeguard/db/tenant";
+import { Prisma } from "@safeguard/db/client";
+import type { OrgReader } from "@safeguard/db/tenant";
 import { MANUAL_CONTROLS } from "@safeguard/controls/catalog";
 import { attestationState, type AttestationState } from "./manual-control-state";
 
@@ -22,14 +23,27 @@ export interface ManualControlItem {
 
 export const DEFAULT_REVIEW_INTERVAL_DAYS = 365;
 
-export async function listManualControls({ tx, now = new Date() }: { tx: OrgTx; now?: Date }): Promise<ManualControlItem[]> {
-  const rows = await tx.manualControl.findMany();
-  const ownerIds = [...new Set(rows.map((r) => r.ownerUserId).filter((x): x is string => Boolean(x)))];
-  // users is a global table: read only the owners who are members of this organisation.
-  const owners = ownerIds.length
-    ? await tx.membership.findMany({ where: { userId: { in: ownerIds } }, select: { user: { select: { id: true, name: true, email: true } } } })
-    : [];
-  const ownerById = new Map(owners.map((o) => [o.user.id, o.user]));
+interface Row {
+  id: string;
+  citation: string;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  ownerEmail: string | null;
+  statement: string;
+  reviewIntervalDays: number;
+  lastAttestedAt: Date | null;
+  nextReviewDueAt: Date | null;
+}
+
+export async function listManualControls({ db, now = new Date() }: { db: OrgReader; now?: Date }): Promise<ManualControlItem[]> {
+  // users is a global table: the owner is shown only while they are a member of this organisation.
+  const rows = await db.rows<Row>(Prisma.sql`
+    SELECT m.id, m.citation, m.owner_user_id AS "ownerUserId", u.name AS "ownerName", u.email AS "ownerEmail", m.statement,
+           m.review_interval_days AS "reviewIntervalDays", m.last_attested_at AS "lastAttestedAt", m.next_review_due_at AS "nextReviewDueAt"
+    FROM manual_controls m
+    LEFT JOIN memberships ms ON ms.user_id = m.owner_user_id
+    LEFT JOIN users u ON u.id = ms.user_id`);
+  const ownerById = new Map(rows.filter((r) => r.ownerUserId && r.ownerEmail).map((r) => [r.ownerUserId as string, { id: r.ownerUserId as string, name: r.ownerName ?? "", email: r.ownerEmail as string }]));
   const byCitation = new Map(rows.map((r) => [r.citation, r]));
   return MANUAL_CONTROLS.map((m) => {
     const row = byCitation.get(m.citation);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenant, withTenantReader } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import { MANUAL_CONTROLS } from "@safeguard/controls/catalog";
 import { NotFoundError, ValidationError } from "../errors";
@@ -46,10 +46,10 @@ const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 describe("manual controls", () => {
   it("lists every catalog manual control as never attested until someone attests", async () => {
-    const all = await withTenant(orgA, (tx) => listManualControls({ tx }));
+    const all = await withTenantReader(orgA, (db) => listManualControls({ db }));
     expect(all).toHaveLength(MANUAL_CONTROLS.length);
     expect(all.every((c) => c.state === "never")).toBe(true);
-    expect(await withTenant(orgA, (tx) => findOverdueManualControls({ tx }))).toHaveLength(MANUAL_CONTROLS.length);
+    expect(await withTenantReader(orgA, (db) => findOverdueManualControls({ db }))).toHaveLength(MANUAL_CONTROLS.length);
   });
 
   it("sets an owner only from this organisation's members", async () => {
@@ -58,7 +58,7 @@ describe("manual controls", () => {
       .rejects.toMatchObject({ issues: [{ field: "ownerUserId" }] });
     await expect(withTenant(orgA, (tx) => updateManualControl({ tx, orgId: orgA, actor: actor(), input: { citation: "164.312(a)(1)" } })))
       .rejects.toBeInstanceOf(NotFoundError);
-    const c = (await withTenant(orgA, (tx) => listManualControls({ tx }))).find((m) => m.citation === citation)!;
+    const c = (await withTenantReader(orgA, (db) => listManualControls({ db }))).find((m) => m.citation === citation)!;
     expect(c.owner?.id).toBe(officer);
     expect(c.reviewIntervalDays).toBe(90);
   });
@@ -85,11 +85,11 @@ describe("manual controls", () => {
     const now = new Date();
     const r = await withTenant(orgA, (tx) => attestManualControl({ tx, orgId: orgA, actor: actor(), now, input: { citation, statement: "Risk analysis reviewed and signed by the CISO.", evidenceFileIds: [file.id] } }));
     expect(r.nextReviewDueAt.getTime()).toBe(now.getTime() + 90 * DAY);
-    const current = (await withTenant(orgA, (tx) => listManualControls({ tx, now }))).find((m) => m.citation === citation)!;
+    const current = (await withTenantReader(orgA, (db) => listManualControls({ db, now }))).find((m) => m.citation === citation)!;
     expect(current.state).toBe("current");
-    expect(await withTenant(orgA, (tx) => findOverdueManualControls({ tx, now }))).toHaveLength(MANUAL_CONTROLS.length - 1);
+    expect(await withTenantReader(orgA, (db) => findOverdueManualControls({ db, now }))).toHaveLength(MANUAL_CONTROLS.length - 1);
     const later = new Date(now.getTime() + 91 * DAY);
-    const overdue = await withTenant(orgA, (tx) => findOverdueManualControls({ tx, now: later }));
+    const overdue = await withTenantReader(orgA, (db) => findOverdueManualControls({ db, now: later }));
     expect(overdue.find((m) => m.citation === citation)?.state).toBe("overdue");
     const history = await withTenant(orgA, (tx) => findAttestations({ tx, citation }));
     expect(history[0]!.files.map((f) => f.id)).toEqual([file.id]);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getControlsTree } from "@safeguard/core/controls-tree/get-controls-tree";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenantReader } from "@safeguard/db/tenant";
 import { getOrgContext } from "../../../../server/org-context";
 import { requirePermission } from "../../../../server/require-permission";
 import { toWire } from "../findings/_lib/wire";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Controls" };
 
 export default async function ControlsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = requirePermission(await getOrgContext((await params).orgSlug), "dashboard.read");
-  const sections = toWire(await withTenant(ctx.orgId, (tx) => getControlsTree({ tx })));
+  const sections = toWire(await withTenantReader(ctx.orgId, (db) => getControlsTree({ db })));
   const evaluated = sections.some((s) => s.pass + s.fail > 0);
   return (
     <>

@@ -3,7 +3,7 @@ import { can } from "@safeguard/core/access/permissions";
 import { findFindings } from "@safeguard/core/findings/find-findings";
 import { findingPageSchema, searchParamsToObject } from "@safeguard/core/findings/finding-filters";
 import { listFindingFacets } from "@safeguard/core/findings/list-finding-facets";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenantReader } from "@safeguard/db/tenant";
 import { getOrgContext } from "../../../../server/org-context";
 import { requirePermission } from "../../../../server/require-permission";
 import { FindingsExplorer } from "./_components/findings-explorer";
@@ -19,7 +19,7 @@ export default async function FindingsPage({ params, searchParams }: { params: P
   const raw = searchParamsToObject(await searchParams);
   const parsed = findingPageSchema.safeParse({ status: DEFAULT_STATUS, ...raw, cursor: undefined });
   const query = parsed.success ? parsed.data : findingPageSchema.parse({ status: DEFAULT_STATUS });
-  const [page, facets] = await withTenant(ctx.orgId, async (tx) => [await findFindings({ tx, query }), await listFindingFacets({ tx })] as const);
+  const [page, facets] = await withTenantReader(ctx.orgId, async (db) => [await findFindings({ db, query }), await listFindingFacets({ db })] as const);
   // The URL's strings, as the client keeps them (a bad URL falls back to no filters, with a note).
   const initialQuery: FindingQuery = parsed.success
     ? Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "cursor" && typeof v === "string")) as FindingQuery

@@ -3,7 +3,7 @@ import { can } from "@safeguard/core/access/permissions";
 import { listManualControls } from "@safeguard/core/manual-controls/list-manual-controls";
 import { MANUAL_SCORE_RULE } from "@safeguard/core/manual-controls/manual-control-state";
 import { listMembers } from "@safeguard/core/members/list-members";
-import { withTenant } from "@safeguard/db/tenant";
+import { readerOfTx, withTenant } from "@safeguard/db/tenant";
 import { getOrgContext } from "../../../../server/org-context";
 import { requirePermission } from "../../../../server/require-permission";
 import { toWire } from "../findings/_lib/wire";
@@ -16,7 +16,7 @@ const SAFEGUARDS = ["administrative", "physical", "technical", "organizational",
 export default async function ManualControlsPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = requirePermission(await getOrgContext((await params).orgSlug), "dashboard.read");
   const canManage = can(ctx.role, "manual-controls.manage");
-  const [controls, members] = await withTenant(ctx.orgId, async (tx) => [await listManualControls({ tx }), canManage ? await listMembers(tx) : []] as const);
+  const [controls, members] = await withTenant(ctx.orgId, async (tx) => [await listManualControls({ db: readerOfTx(tx) }), canManage ? await listMembers(tx) : []] as const);
   const rows = toWire(controls);
   const current = rows.filter((c) => c.state === "current").length;
   return (

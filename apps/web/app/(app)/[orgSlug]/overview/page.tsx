@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getOverview } from "@safeguard/core/dashboard/get-overview";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenant, withTenantReader } from "@safeguard/db/tenant";
 import { accountsForView } from "../../../../server/accounts-view";
 import { getOrgContext } from "../../../../server/org-context";
 import { requirePermission } from "../../../../server/require-permission";
@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage({ params }: { params: Promise<{ orgSlug: string }> }) {
   const ctx = requirePermission(await getOrgContext((await params).orgSlug), "dashboard.read");
-  const o = toWire(await withTenant(ctx.orgId, (tx) => getOverview({ tx, trendDays: 30 })));
+  const o = toWire(await withTenantReader(ctx.orgId, (db) => getOverview({ db, trendDays: 30 })));
 
   if (!o.hasAccounts) {
     return (

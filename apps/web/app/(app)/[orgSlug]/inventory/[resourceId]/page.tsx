@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { NotFoundError } from "@safeguard/core/errors";
 import { getResource } from "@safeguard/core/inventory/get-resource";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenantReader } from "@safeguard/db/tenant";
 import { getOrgContext } from "../../../../../server/org-context";
 import { requirePermission } from "../../../../../server/require-permission";
 import { SeverityBadge, StatusBadge } from "../../findings/_components/badges";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Resource" };
 export default async function ResourcePage({ params }: { params: Promise<{ orgSlug: string; resourceId: string }> }) {
   const { orgSlug, resourceId } = await params;
   const ctx = requirePermission(await getOrgContext(orgSlug), "dashboard.read");
-  const r = toWire(await withTenant(ctx.orgId, (tx) => getResource({ tx, resourceId })).catch((e: unknown) => {
+  const r = toWire(await withTenantReader(ctx.orgId, (db) => getResource({ db, resourceId })).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   }));
