@@ -25,7 +25,7 @@ const CANNOT_FAIL = new Set(["aws.ec2.instance.in-vpc"]);
  * NOT_APPLICABLE "not collected" on every resource. The test holds them to exactly that, so once a collector
  * (and the simulator) supplies the data, a PASS or FAIL shows up here and the id must move back to the main test.
  */
-const NOT_COLLECTED = new Set([
+const NOT_COLLECTED = new Set<string>([
 ]);
 
 describe("simulated estate against the check catalog", () => {

@@ -49,7 +49,7 @@ describe("Azure incremental scans from resourcechanges", () => {
     // From the Resources table, exactly the changed rows were read (the others are small tables read in full).
     const read = snapshotsOf(incremental).filter(inResourcesTable);
     expect(lower(read.map((s) => s.nativeId))).toEqual(lower([updated!.nativeId, updatedServer!.nativeId, added!.nativeId]));
-    expect(read.find((s) => s.nativeId === updated!.nativeId)?.configuration.properties).toMatchObject({ allowBlobPublicAccess: true });
+    expect(read.find((s) => s.nativeId === updated!.nativeId)?.configuration!.properties).toMatchObject({ allowBlobPublicAccess: true });
     // The changed rows come with their child reads and data plane, and their change time as capture time.
     const vault = read.find((s) => s.nativeId === added!.nativeId)!;
     expect(vault.supplementaryConfiguration.keys).toBeDefined();

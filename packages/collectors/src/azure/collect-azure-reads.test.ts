@@ -48,7 +48,7 @@ describe("Azure reads beyond Resource Graph", () => {
     const keys = vault.supplementaryConfiguration.keys as Array<{ managed?: boolean; rotationPolicy?: unknown }>;
     expect(keys.filter((k) => !k.managed).every((k) => k.rotationPolicy !== undefined && k.rotationPolicy !== null)).toBe(true);
     const tenant = snaps.find((s) => s.resourceType === "safeguard::azure::tenant")!;
-    const admins = (tenant.configuration.properties as { userRegistrationDetails: Array<{ isAdmin: boolean }> }).userRegistrationDetails;
+    const admins = (tenant.configuration!.properties as { userRegistrationDetails: Array<{ isAdmin: boolean }> }).userRegistrationDetails;
     // More admins than one Graph page: the collector followed @odata.nextLink.
     expect(admins.length).toBeGreaterThan(20);
     expect(admins.every((u) => u.isAdmin)).toBe(true);
@@ -75,7 +75,7 @@ describe("Azure reads beyond Resource Graph", () => {
     try {
       const events = await collect();
       const tenant = snapshotsOf(events).find((s) => s.resourceType === "safeguard::azure::tenant")!;
-      expect((tenant.configuration.properties as { userRegistrationDetails: unknown }).userRegistrationDetails).toBeNull();
+      expect((tenant.configuration!.properties as { userRegistrationDetails: unknown }).userRegistrationDetails).toBeNull();
       expect(errorsOf(events).map((e) => [e.api, e.code])).toEqual([["graph:GET /reports/authenticationMethods/userRegistrationDetails", "Authorization_RequestDenied"]]);
       expect(coverageOf(events).map((c) => c.status)).toEqual(["ok"]);
     } finally {
@@ -90,7 +90,7 @@ describe("Azure reads beyond Resource Graph", () => {
       const events = await collect();
       expect(errorsOf(events)).toEqual([]);
       const tenant = snapshotsOf(events).find((s) => s.resourceType === "safeguard::azure::tenant")!;
-      expect((tenant.configuration.properties as { userRegistrationDetails: unknown[] }).userRegistrationDetails.length).toBeGreaterThan(0);
+      expect((tenant.configuration!.properties as { userRegistrationDetails: unknown[] }).userRegistrationDetails.length).toBeGreaterThan(0);
     } finally {
       sim.clearFaults();
     }
