@@ -29,6 +29,9 @@ const Env = z.object({
   AWS_ENDPOINT_URL: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SAFEGUARD_AZURE_AUTHORITY_HOST: z.string().url().optional().or(z.literal("").transform(() => undefined)),
   SAFEGUARD_AZURE_ARM_ENDPOINT: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  SAFEGUARD_AZURE_GRAPH_ENDPOINT: z.string().url().optional().or(z.literal("").transform(() => undefined)),
+  /** simulator only: every Key Vault's data plane at {this}/{vault host} instead of the vault's own host */
+  SAFEGUARD_AZURE_KEYVAULT_ENDPOINT: z.string().url().optional().or(z.literal("").transform(() => undefined)),
 });
 
 export type WorkerEnv = z.infer<typeof Env>;

@@ -26,7 +26,10 @@ export function scanSource(env: WorkerEnv, target: ScanTarget, kind: "FULL" | "I
     );
   }
   return collectAzure(
-    { authorityHost: env.SAFEGUARD_AZURE_AUTHORITY_HOST, armEndpoint: env.SAFEGUARD_AZURE_ARM_ENDPOINT },
+    {
+      authorityHost: env.SAFEGUARD_AZURE_AUTHORITY_HOST, armEndpoint: env.SAFEGUARD_AZURE_ARM_ENDPOINT,
+      graphEndpoint: env.SAFEGUARD_AZURE_GRAPH_ENDPOINT, keyVaultEndpoint: env.SAFEGUARD_AZURE_KEYVAULT_ENDPOINT,
+    },
     {
       tenantId: target.azureTenantId ?? "",
       clientId: target.azureClientId ?? "",

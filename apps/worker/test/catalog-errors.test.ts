@@ -41,7 +41,8 @@ async function azureScan(orgId: string) {
   const account = await withTenant(orgId, (tx) => createCloudAccount({
     tx, orgId, input: { provider: "AZURE", name: "Sim Azure", subscriptionId, tenantId: az.tenantId, clientId: az.clientId, clientSecret: az.clientSecret },
   }));
-  const source = collectAzure({ authorityHost: sim.httpsUrl!, armEndpoint: sim.httpsUrl! },
+  const url = sim.httpsUrl!;
+  const source = collectAzure({ authorityHost: url, armEndpoint: url, graphEndpoint: url, keyVaultEndpoint: `${url}/keyvault` },
     { tenantId: az.tenantId, clientId: az.clientId, clientSecret: az.clientSecret, subscriptionIds: [subscriptionId] });
   return { account: account.id, ...(await scanOnce(orgId, account.id, source)) };
 }

@@ -49,6 +49,8 @@ export function workerEnv(sim: RunningSimulator, databaseUrl: string, prefix: st
     AWS_REGION: "us-east-1",
     SAFEGUARD_AZURE_AUTHORITY_HOST: sim.httpsUrl ?? "",
     SAFEGUARD_AZURE_ARM_ENDPOINT: sim.httpsUrl ?? "",
+    SAFEGUARD_AZURE_GRAPH_ENDPOINT: sim.httpsUrl ?? "",
+    SAFEGUARD_AZURE_KEYVAULT_ENDPOINT: sim.httpsUrl ? `${sim.httpsUrl}/keyvault` : "",
     SAFEGUARD_MAINTENANCE: "false",
     SAFEGUARD_SCAN_LEASE_MS: "4000",
     SAFEGUARD_SCAN_HEARTBEAT_MS: "500",

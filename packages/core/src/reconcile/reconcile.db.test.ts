@@ -223,4 +223,19 @@ describe("reconciliation", () => {
     const verdicts = (x: typeof s) => x.findings.map((f) => `${f.resource.resourceId}/${f.checkId}=${f.status}`).sort();
     expect(verdicts(after)).toEqual(verdicts(s));
   });
+
+  it("counts a scan whose inventory was read in full as a full scan, even when an optional read failed", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    const v = volume("vol-a", true);
+    const scan = await scanOnce(org, acct, [
+      ...regionEvents({ "us-east-1": [regionFacts("us-east-1"), v], "us-west-2": [regionFacts("us-west-2")] }),
+      { kind: "error", error: { scope: "us-east-1", api: "logs:DescribeMetricFilters", code: "AccessDeniedException", message: "not authorized" } },
+    ]);
+    expect(scan.status).toBe("PARTIAL"); // the failed read is shown
+    const s = await state(org, acct);
+    expect(s.account.lastFullScanAt).not.toBeNull(); // but the next scan may be incremental
+    expect(s.account.changeWatermark?.toISOString()).toBe(v.capturedAt);
+    expect(s.account.lastErrorCode).toBe("PARTIAL_SCAN");
+  });
 });

@@ -43,11 +43,11 @@ export async function finishScanInTransaction(sql: OrgSql, f: FinishInput): Prom
   await sql.query(
     `UPDATE cloud_accounts SET status = $2::"CloudAccountStatus", last_scan_id = $3, last_scan_at = now(),
        last_full_scan_at = CASE WHEN $4 AND $5 THEN now() ELSE last_full_scan_at END,
-       -- No capture times (e.g. Azure rows without changedTime): no watermark, so the next scan is a full one.
+       -- The inventory was read in full (optional reads may have failed): the watermark and the full-scan time move on.
        change_watermark = CASE WHEN $5 AND $6::timestamptz IS NOT NULL THEN greatest($6::timestamptz, change_watermark) ELSE change_watermark END,
        last_error = $7, last_error_code = $8, last_error_at = CASE WHEN $7::text IS NULL THEN last_error_at ELSE now() END
      WHERE id = $1`,
-    [f.accountId, problem?.status ?? "ACTIVE", f.scanRunId, f.kind === "FULL", r.complete, r.watermark,
+    [f.accountId, problem?.status ?? "ACTIVE", f.scanRunId, f.kind === "FULL", r.inventoryComplete, r.watermark,
       problem?.message ?? partialNote, problem?.status ?? (r.complete ? null : "PARTIAL_SCAN")],
   );
   return status;

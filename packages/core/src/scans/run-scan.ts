@@ -44,6 +44,12 @@ export interface PipelineResult {
   coverage: RegionCoverage[];
   errors: SourceError[];
   complete: boolean;
+  /**
+   * Every region/table was listed in full, even if some per-resource reads failed (a Key Vault data
+   * plane or Graph report the role may not read). Enough to trust the watermark and count as a full
+   * scan: the failed reads show as errors and ERROR verdicts, and the next full scan retries them.
+   */
+  inventoryComplete: boolean;
   /** newest capture time among the resources read (the next incremental scan asks from here) */
   watermark: Date | null;
   reconcile: ReconcileResult;
@@ -68,7 +74,7 @@ async function loadKnown(sql: OrgSql, accountId: string): Promise<Map<string, Kn
   return m;
 }
 
-const SYNTHETIC_PREFIX = "Safeguard::";
+const SYNTHETIC_PREFIX = "safeguard::";
 
 export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promise<PipelineResult> {
   const t0 = performance.now();
@@ -100,7 +106,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
         seen.add(s.nativeId);
         seenRows.push({ nativeId: s.nativeId, region: s.region });
         collected++;
-        if (s.capturedAt && !s.resourceType.startsWith(SYNTHETIC_PREFIX)) {
+        if (s.capturedAt && !s.resourceType.toLowerCase().startsWith(SYNTHETIC_PREFIX)) {
           const t = Date.parse(s.capturedAt);
           if (t > watermark) watermark = t;
         }
@@ -139,7 +145,8 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     input.progress({ collected: seen.size });
     await input.checkpoint();
   }
-  const complete = coverage.length > 0 && coverage.every((c) => c.status === "ok") && errors.length === 0;
+  const inventoryComplete = coverage.length > 0 && coverage.every((c) => c.status === "ok");
+  const complete = inventoryComplete && errors.length === 0;
   const completeRegions = coverage.every((c) => c.status === "ok") ? null : coverage.filter((c) => c.status === "ok").map((c) => c.region);
   const t1 = performance.now();
   const evalDuringCollect = stager.elapsedMs;
@@ -192,6 +199,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     coverage,
     errors,
     complete,
+    inventoryComplete,
     watermark: watermark > 0 ? new Date(watermark) : null,
     reconcile,
     // Most checks run while collecting; their time is counted as evaluation, not collection.
