@@ -1,6 +1,6 @@
-// Shared bits of the describe APIs: timestamps go on the wire as epoch seconds (the SDK's
-// default for awsJson timestamp members), page sizes are validated the way each service words it, and
-// live items of one type are listed in a stable order a paging cursor can resume.
+// Shared bits of the describe APIs: timestamps go on the wire as epoch seconds (the SDK's default for
+// awsJson timestamp members), page sizes are validated the way each service words it, and live items of
+// one type are listed in a stable order a paging cursor can resume.
 import type { AwsAccount, ConfigItem } from "../estate/model";
 import { AwsError } from "./errors";
 
@@ -30,8 +30,3 @@ export function typeLists(account: AwsAccount, region: string, resourceType: str
 }
 
 export const isLive = (item: ConfigItem): boolean => item.configurationItemStatus !== "ResourceDeleted";
-
-/** Live items of one type in a region, as an array (for small per-region sets: clusters, instances). */
-export function liveItems(account: AwsAccount, region: string, resourceType: string): ConfigItem[] {
-  return typeLists(account, region, resourceType).flat().filter(isLive);
-}
