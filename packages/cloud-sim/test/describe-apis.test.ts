@@ -158,6 +158,23 @@ describe("DAX, DMS and EMR (JSON 1.1)", () => {
   });
 });
 
+describe("EMR ListClusters paging", () => {
+  it("pages more than 50 clusters with Marker, each exactly once, and a bad Marker is refused", async () => {
+    for (let i = 0; i < 55; i++) sim.drift({ op: "add", resourceType: "AWS::EMR::Cluster", account: account.accountId });
+    const emr = new EMRClient(await config());
+    const ids: string[] = [];
+    let pages = 0;
+    for await (const page of paginateListClusters({ client: emr }, {})) {
+      pages++;
+      expect((page.Clusters ?? []).length).toBeLessThanOrEqual(50);
+      for (const c of page.Clusters ?? []) ids.push(c.Id!);
+    }
+    expect(pages).toBe(Math.ceil(live("AWS::EMR::Cluster").length / 50));
+    expect(ids).toEqual(live("AWS::EMR::Cluster").map((i) => i.resourceId));
+    await expect(emr.send(new ListClustersCommand({ Marker: "not-a-marker" }))).rejects.toMatchObject({ name: "InvalidRequestException" });
+  });
+});
+
 describe("CloudTrail event selectors and IAM virtual MFA devices", () => {
   it("returns the selectors in use per trail", async () => {
     const ct = new CloudTrailClient(await config());
