@@ -1,13 +1,16 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AfterMount } from "../../../../../components/after-mount";
 import type { Summary } from "../_lib/types";
 
 function Chart({ title, data }: { title: string; data: Array<{ label: string; n: number }> }) {
+  const height = Math.max(140, data.length * 26 + 40);
   return (
     <section className="card">
       <h2>{title}</h2>
-      <div style={{ width: "100%", height: Math.max(140, data.length * 26 + 40) }}>
+      <div style={{ width: "100%", height }}>
+        <AfterMount height={height}>
         <ResponsiveContainer>
           <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e5e9ef" horizontal={false} />
@@ -17,6 +20,7 @@ function Chart({ title, data }: { title: string; data: Array<{ label: string; n:
             <Bar dataKey="n" name="Resources" fill="#1f5fbf" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
+        </AfterMount>
       </div>
     </section>
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AfterMount } from "../../../../../components/after-mount";
 
 export interface BarRow {
   label: string;
@@ -25,6 +26,7 @@ export function PostureBars({ title, rows, height }: { title: string; rows: BarR
         <p className="muted">Nothing scored yet.</p>
       ) : (
         <div style={{ width: "100%", height: h }}>
+          <AfterMount height={h}>
           <ResponsiveContainer>
             <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, left: 8, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e5e9ef" horizontal={false} />
@@ -37,6 +39,7 @@ export function PostureBars({ title, rows, height }: { title: string; rows: BarR
               <Bar dataKey="error" name="Error" stackId="s" fill="#e0a030" isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
+          </AfterMount>
         </div>
       )}
       {rows.some((r) => r.href || r.note) && (

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { AfterMount } from "../../../../../components/after-mount";
 import { useTrend } from "../_lib/queries";
 import type { TrendData } from "../_lib/types";
 
@@ -38,6 +39,7 @@ export function TrendChart({ slug, initialDays, initial }: { slug: string; initi
           </p>
         )}
         <div style={{ width: "100%", height: 240, opacity: isFetching ? 0.6 : 1 }}>
+          <AfterMount height={240}>
           <ResponsiveContainer>
             <AreaChart data={points} margin={{ top: 8, right: 12, left: -12, bottom: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e5e9ef" />
@@ -49,6 +51,7 @@ export function TrendChart({ slug, initialDays, initial }: { slug: string; initi
                 dot={{ r: scored.length > 45 ? 0 : 3, fill: "#1f5fbf", strokeWidth: 0 }} activeDot={{ r: 5 }} />
             </AreaChart>
           </ResponsiveContainer>
+          </AfterMount>
         </div>
         </>
       )}
