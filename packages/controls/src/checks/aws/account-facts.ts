@@ -5,7 +5,8 @@ import type { ResourceSnapshot } from "../../snapshot";
 /** A collectionErrors entry for the API, if the collector recorded one. */
 export function collectionError(r: ResourceSnapshot, api: string): string | undefined {
   for (const e of asArray(r.configuration?.collectionErrors)) {
-    if (isObj(e) && typeof e.api === "string" && e.api.toLowerCase() === api.toLowerCase()) {
+    // The collector records "service:Operation" (iam:GetAccountSummary); checks name the operation.
+    if (isObj(e) && typeof e.api === "string" && e.api.toLowerCase().replace(/^[a-z0-9-]+:/, "") === api.toLowerCase()) {
       return `${api} failed: ${String(e.code ?? "")} ${String(e.message ?? "")}`.trim();
     }
   }
