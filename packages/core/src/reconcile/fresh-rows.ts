@@ -58,19 +58,59 @@ export async function copyFreshFindings(sql: OrgSql, s: FreshScope, rows: readon
   return counts;
 }
 
-/** Moves the fresh rows into the real tables (resources first: findings reference them). */
-export async function insertFreshRows(sql: OrgSql, steps: Record<string, number> = {}): Promise<number> {
-  let t = performance.now();
-  const lap = (name: string) => {
-    const now = performance.now();
-    steps[name] = Math.round(now - t);
-    t = now;
-  };
-  const r = await sql.query("INSERT INTO resources SELECT * FROM fresh_resources");
-  lap("freshResources");
-  await sql.query("INSERT INTO findings SELECT * FROM fresh_findings");
-  lap("freshFindings");
-  await sql.query("INSERT INTO finding_events SELECT * FROM fresh_events");
-  lap("freshEvents");
-  return r.rowCount ?? 0;
+/**
+ * Moves fresh rows from the temp tables into the real ones (resources first: findings reference
+ * them), in the scan's own transaction. On a first scan this is most of the database's work, so it
+ * starts while collection goes on: a move is issued every `batch` fresh resources without waiting
+ * for it, and the connection runs it while this process reads and evaluates the next pages (the
+ * next statement simply queues behind it). finish() moves the rest once everything is staged.
+ */
+export class FreshRowMover {
+  private pending: Promise<void> | null = null;
+  private failure: unknown = null;
+  private sinceMove = 0;
+  resourcesInserted = 0;
+  /** milliseconds the moves took in all (most of them overlap collection) */
+  moveMs = 0;
+
+  constructor(
+    private readonly sql: OrgSql,
+    private readonly batch = 5000,
+  ) {}
+
+  /** Counts fresh resources just COPY'd; starts a background move when a batch has built up. */
+  added(resources: number): void {
+    if (this.failure) throw this.failure;
+    this.sinceMove += resources;
+    if (this.sinceMove < this.batch || this.pending) return;
+    this.sinceMove = 0;
+    this.pending = this.move()
+      .catch((error: unknown) => {
+        this.failure ??= error;
+      })
+      .finally(() => {
+        this.pending = null;
+      });
+  }
+
+  /** Waits for a background move, then moves what is left. Returns the resources inserted in all. */
+  async finish(): Promise<number> {
+    await this.pending;
+    if (this.failure) throw this.failure;
+    await this.move();
+    return this.resourcesInserted;
+  }
+
+  private async move(): Promise<void> {
+    const t = performance.now();
+    // One simple query, so nothing can be queued between a move and the emptying of its temp
+    // table (a COPY issued meanwhile would otherwise be truncated away unmoved).
+    const results = (await this.sql.query(
+      `INSERT INTO resources SELECT * FROM fresh_resources; TRUNCATE fresh_resources;
+       INSERT INTO findings SELECT * FROM fresh_findings; TRUNCATE fresh_findings;
+       INSERT INTO finding_events SELECT * FROM fresh_events; TRUNCATE fresh_events;`,
+    )) as unknown as Array<{ rowCount: number | null }>;
+    this.resourcesInserted += results[0]?.rowCount ?? 0;
+    this.moveMs += Math.round(performance.now() - t);
+  }
 }

@@ -7,7 +7,7 @@ import { rollUpComplianceSnapshot } from "./compliance-rollup";
 import { writeDriftNotification } from "./drift-outbox";
 import { reconcileFindings, retireFindingsOfDeletedResources } from "./findings";
 import { markDeletedResources, upsertResources, type ResourceScope } from "./resources";
-import { insertFreshRows } from "./fresh-rows";
+import type { FreshRowMover } from "./fresh-rows";
 import { runnerOfSql } from "./sql-runner";
 import { analyseStaging } from "./staging";
 
@@ -17,6 +17,8 @@ export interface ReconcileInput extends ResourceScope {
   completeRegions: readonly string[];
   /** False for the account's first scan: its failures are the baseline, not drift to alert on. */
   notifyDrift: boolean;
+  /** fresh rows not yet moved into the real tables */
+  fresh: FreshRowMover;
 }
 
 export interface ReconcileResult {
@@ -45,9 +47,9 @@ export async function reconcileScan(sql: OrgSql, input: ReconcileInput): Promise
   // Tables that just grew by a first scan have stale statistics (the app role may not ANALYZE them), and
   // the planner then nests loops over "empty" tables. Hash joins are right for set-based work anyway.
   await sql.query("SET LOCAL enable_nestloop = off");
-  const freshSteps: Record<string, number> = {};
-  const fresh = step("fresh", await insertFreshRows(sql, freshSteps));
-  Object.assign(steps, freshSteps);
+  const fresh = step("fresh", await input.fresh.finish());
+  // In all, including the moves that ran while collecting (so they overlap the other phases).
+  steps.freshMovesTotal = input.fresh.moveMs;
   const res = step("resources", await upsertResources(sql, input));
   const deleted = step("deletions", await markDeletedResources(sql, input, input.completeRegions));
   const findings = step("findings", await reconcileFindings(sql, input, input.scanRunId));

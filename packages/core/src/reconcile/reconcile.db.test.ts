@@ -238,4 +238,28 @@ describe("reconciliation", () => {
     expect(s.account.changeWatermark?.toISOString()).toBe(v.capturedAt);
     expect(s.account.lastErrorCode).toBe("PARTIAL_SCAN");
   });
+
+  it("moves a large first scan's rows while collecting, and a crash after those moves still commits nothing", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    // Pages of 1,000 like the collector's: 12,000 volumes start two background moves of 5,000 on the way.
+    const page = (from: number, n: number) => Array.from({ length: n }, (_, i) => volume(`vol-${from + i}`, (from + i) % 3 !== 0));
+    const events = [
+      { kind: "snapshots" as const, region: "us-east-1", snapshots: [regionFacts("us-east-1")] },
+      ...Array.from({ length: 12 }, (_, p) => ({ kind: "snapshots" as const, region: "us-east-1", snapshots: page(p * 1000, 1000) })),
+      { kind: "coverage" as const, region: "us-east-1", status: "ok" as const, resources: 12_001 },
+      ...regionEvents({ "us-west-2": [regionFacts("us-west-2")] }),
+    ];
+    await expect(scanOnce(org, acct, fromList(events, 12))).rejects.toThrow("simulated crash");
+    expect((await state(org, acct)).resources).toEqual([]);
+
+    const scan = await scanOnce(org, acct, events);
+    expect(scan.result.reconcile.resourcesInserted).toBe(12_002);
+    const s = await state(org, acct);
+    expect(s.resources).toHaveLength(12_002);
+    const enc = s.findings.filter((f) => f.checkId === ENCRYPTED);
+    expect(enc).toHaveLength(12_000);
+    expect(enc.filter((f) => f.status === "FAIL")).toHaveLength(4000);
+    expect(s.events.filter((e) => e.checkId === ENCRYPTED && e.kind === "OPENED")).toHaveLength(4000);
+  });
 });

@@ -7,7 +7,7 @@ import { resourceState, type Scope } from "@safeguard/controls/scope";
 import type { OrgSql } from "@safeguard/db/tenant";
 import { snapshotHash } from "../reconcile/hash";
 import { reconcileScan, type ReconcileResult } from "../reconcile/reconcile-scan";
-import { copyFreshResources } from "../reconcile/fresh-rows";
+import { copyFreshResources, FreshRowMover } from "../reconcile/fresh-rows";
 import { createStaging, stageResources, stageSeen, type StagedResource } from "../reconcile/staging";
 import { VerdictStager } from "./evaluator";
 import type { RegionStatus, ScanSource, SourceError } from "./source";
@@ -85,6 +85,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
   const freshIds = new Map<string, string>();
   const freshScope = { orgId: input.orgId, accountId: input.accountId, provider: input.provider, scanRunId: input.scanRunId };
   const stager = new VerdictStager(sql, input.scope, { scope: freshScope, ids: freshIds });
+  const mover = new FreshRowMover(sql);
   const seen = new Set<string>();
   const changedTypes = new Set<string>();
   const changedIds = new Set<string>();
@@ -127,6 +128,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
       await stageResources(sql, changedRows);
       await copyFreshResources(sql, freshScope, freshRows, freshIds);
       for (const s of evaluate) await stager.submit(s);
+      mover.added(freshRows.length);
     } else if (ev.kind === "ids") {
       const rows: Array<{ nativeId: string; region: string }> = [];
       for (const id of ev.ids) {
@@ -188,6 +190,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     scanRunId: input.scanRunId,
     completeRegions: completeRegions ?? allRegions(known),
     notifyDrift: input.notifyDrift,
+    fresh: mover,
   });
   const t3 = performance.now();
   for (const [k, n] of Object.entries(stager.freshEvents)) reconcile.events[k] = (reconcile.events[k] ?? 0) + n;
