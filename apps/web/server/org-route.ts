@@ -35,6 +35,9 @@ async function readInput(request: Request): Promise<unknown> {
   }
 }
 
+/** A route handler that carries the permission it checks, so the RBAC test can enumerate every route. */
+export type OrgRouteFn = ((request: Request, context: RouteContext) => Promise<Response>) & { readonly permission: Permission };
+
 /**
  * A route handler under app/api/orgs/[orgSlug]/…:
  *
@@ -44,9 +47,6 @@ async function readInput(request: Request): Promise<unknown> {
  * value is sent as JSON (a Response is sent as is, e.g. a download). Status codes: 401 no session,
  * 404 not a member / unknown id, 403 role lacks the permission, 400 bad input, 409 conflict.
  */
-/** A route handler that carries the permission it checks, so the RBAC test can enumerate every route. */
-export type OrgRouteFn = ((request: Request, context: RouteContext) => Promise<Response>) & { readonly permission: Permission };
-
 export function orgRoute(permission: Permission, handler: OrgRouteHandler<undefined>): OrgRouteFn;
 export function orgRoute<S extends z.ZodType>(permission: Permission, schema: S, handler: OrgRouteHandler<z.output<S>>): OrgRouteFn;
 export function orgRoute(
@@ -54,12 +54,9 @@ export function orgRoute(
   schemaOrHandler: z.ZodType | OrgRouteHandler<undefined>,
   maybeHandler?: OrgRouteHandler<unknown>,
 ): OrgRouteFn {
-  const schema = typeof schemaOrHandler === "function" ? null : schemaOrHandler;
-  const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as OrgRouteHandler<unknown>;
+  const { parse, handler } = splitArgs<OrgRouteHandler<unknown>>(schemaOrHandler, maybeHandler);
   return routeOf(permission, (request, params) =>
-    runOrgHandler(params.orgSlug ?? "", permission, async () => (schema ? schema.parseAsync(await readInput(request)) : undefined), requestMetaFrom(request.headers), (args) =>
-      handler({ ...args, request, params }),
-    ),
+    runOrgHandler(params.orgSlug ?? "", permission, () => parse(request), requestMetaFrom(request.headers), (args) => handler({ ...args, request, params })),
   );
 }
 
@@ -74,11 +71,15 @@ export function orgReadRoute(
   schemaOrHandler: z.ZodType | OrgReadRouteHandler<undefined>,
   maybeHandler?: OrgReadRouteHandler<unknown>,
 ): OrgRouteFn {
-  const schema = typeof schemaOrHandler === "function" ? null : schemaOrHandler;
-  const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as OrgReadRouteHandler<unknown>;
-  return routeOf(permission, (request, params) =>
-    runOrgReader(params.orgSlug ?? "", permission, async () => (schema ? schema.parseAsync(await readInput(request)) : undefined), (args) => handler({ ...args, request, params })),
-  );
+  const { parse, handler } = splitArgs<OrgReadRouteHandler<unknown>>(schemaOrHandler, maybeHandler);
+  return routeOf(permission, (request, params) => runOrgReader(params.orgSlug ?? "", permission, () => parse(request), (args) => handler({ ...args, request, params })));
+}
+
+/** The (permission, [schema], handler) overloads: the input parser (query string or JSON body) and the handler. */
+function splitArgs<H>(schemaOrHandler: unknown, maybeHandler?: H): { parse: (request: Request) => Promise<unknown>; handler: H } {
+  const schema = typeof schemaOrHandler === "function" ? null : (schemaOrHandler as z.ZodType);
+  const handler = (typeof schemaOrHandler === "function" ? schemaOrHandler : maybeHandler) as H;
+  return { parse: async (request) => (schema ? schema.parseAsync(await readInput(request)) : undefined), handler };
 }
 
 function routeOf(permission: Permission, run: (request: Request, params: Record<string, string>) => Promise<HandlerOutcome<unknown>>): OrgRouteFn {

@@ -58,14 +58,16 @@ export function withTenant<T>(orgId: string, fn: (tx: OrgTx) => Promise<T>, opti
   );
 }
 
-/** The raw-SQL twin of withTenant: BEGIN, set the org, run, COMMIT (ROLLBACK on error). */
-export async function withTenantSql<T>(orgId: string, fn: (sql: OrgSql) => Promise<T>): Promise<T> {
+/**
+ * BEGIN (READ ONLY when asked) and the org in one round trip (the id is a checked uuid, so it is
+ * inlined), then `fn` on that pooled connection, COMMIT (ROLLBACK on error).
+ */
+async function onTenantConnection<T>(orgId: string, readOnly: boolean, fn: (client: PoolClient) => Promise<T>): Promise<T> {
   assertOrgId(orgId);
   const client = await pgPool().connect();
   try {
-    await client.query("BEGIN");
-    await client.query("SELECT set_config('app.org_id', $1, true)", [orgId]);
-    const result = await fn(client as OrgSql);
+    await client.query(`BEGIN${readOnly ? " READ ONLY" : ""}; SELECT set_config('app.org_id', '${orgId}', true)`);
+    const result = await fn(client);
     await client.query("COMMIT");
     return result;
   } catch (error) {
@@ -76,25 +78,16 @@ export async function withTenantSql<T>(orgId: string, fn: (sql: OrgSql) => Promi
   }
 }
 
-/**
- * The read-only twin of withTenant for pages and GET routes: BEGIN READ ONLY and the org in one
- * round trip (the id is a checked uuid, so it is inlined), then the reads, then COMMIT.
- */
-export async function withTenantReader<T>(orgId: string, fn: (db: OrgReader) => Promise<T>): Promise<T> {
-  assertOrgId(orgId);
-  const client = await pgPool().connect();
-  try {
-    await client.query(`BEGIN READ ONLY; SELECT set_config('app.org_id', '${orgId}', true)`);
-    const db: OrgReader = { __orgReader: true, rows: async <R>(q: Prisma.Sql) => (await client.query(q.text, q.values)).rows as R[] };
-    const result = await fn(db);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+/** The raw-SQL twin of withTenant (reconciliation: COPY and set-based statements). */
+export function withTenantSql<T>(orgId: string, fn: (sql: OrgSql) => Promise<T>): Promise<T> {
+  return onTenantConnection(orgId, false, (client) => fn(client as OrgSql));
+}
+
+/** The read-only twin of withTenant for pages and GET routes: node-postgres, no ORM, nothing can be written. */
+export function withTenantReader<T>(orgId: string, fn: (db: OrgReader) => Promise<T>): Promise<T> {
+  return onTenantConnection(orgId, true, (client) =>
+    fn({ __orgReader: true, rows: async <R>(q: Prisma.Sql) => (await client.query(q.text, q.values)).rows as R[] }),
+  );
 }
 
 /** The same reads inside a Prisma tenant transaction (a flow that writes and then lists). */
