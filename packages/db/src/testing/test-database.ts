@@ -44,7 +44,8 @@ function templateName(files: string[]): string {
   return `sg_tpl_${hash.digest("hex").slice(0, 12)}`;
 }
 
-async function withOwner<T>(database: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+/** A short owner (superuser) connection to one database: DDL, CHECKPOINT, test set-up. */
+export async function withOwner<T>(database: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: ownerUrl(database) });
   await client.connect();
   try {
