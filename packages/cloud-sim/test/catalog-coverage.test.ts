@@ -20,14 +20,6 @@ function snapshotsOf(estate: ReturnType<typeof generateEstate>): ResourceSnapsho
 /** Checks a realistic current estate cannot fail: EC2-Classic (instances outside a VPC) was retired in 2023. */
 const CANNOT_FAIL = new Set(["aws.ec2.instance.in-vpc"]);
 
-/**
- * Checks whose input the collectors do not read yet (optional contract fields, docs/architecture.md): they say
- * NOT_APPLICABLE "not collected" on every resource. The test holds them to exactly that, so once a collector
- * (and the simulator) supplies the data, a PASS or FAIL shows up here and the id must move back to the main test.
- */
-const NOT_COLLECTED = new Set<string>([
-]);
-
 describe("simulated estate against the check catalog", () => {
   const estate = generateEstate({ seed: "coverage", awsAccounts: 2, azureSubscriptions: 2, resourcesPerAccount: 700, misconfiguredShare: 0.25, referenceTime: REFERENCE_TIME });
   // Entra ID is one directory per tenant, and the estate has one tenant: a clean estate's tenant (every admin
@@ -47,8 +39,7 @@ describe("simulated estate against the check catalog", () => {
     }
   }
   const generated = new Set(snapshots.map((s) => s.resourceType));
-  const relevant = CHECKS.filter((c) => c.resourceTypes.some((t) => generated.has(t)) && !CANNOT_FAIL.has(c.id) && !NOT_COLLECTED.has(c.id));
-  const notCollected = CHECKS.filter((c) => c.resourceTypes.some((t) => generated.has(t)) && NOT_COLLECTED.has(c.id));
+  const relevant = CHECKS.filter((c) => c.resourceTypes.some((t) => generated.has(t)) && !CANNOT_FAIL.has(c.id));
 
   it("generates resources for most of the catalog's types", () => {
     expect(relevant.length).toBeGreaterThan(100);
@@ -60,14 +51,5 @@ describe("simulated estate against the check catalog", () => {
     expect(summary.ERROR, JSON.stringify(summary)).toEqual([]);
     expect(summary.PASS, JSON.stringify(summary)).toBeGreaterThan(0);
     expect(summary.FAIL, JSON.stringify(summary)).toBeGreaterThan(0);
-  });
-
-  it.each(notCollected.map((c) => [c.id] as const))("%s (data not yet collected) is NOT_APPLICABLE \"not collected\" everywhere", (id) => {
-    const byStatus = statuses.get(id) ?? new Map<string, string[]>();
-    const other = [...byStatus].filter(([status]) => status !== "NOT_APPLICABLE").map(([status, list]) => `${status}: ${list.slice(0, 2).join("; ")}`);
-    const na = byStatus.get("NOT_APPLICABLE") ?? [];
-    expect(other).toEqual([]);
-    expect(na.length).toBeGreaterThan(0);
-    expect(na.filter((line) => !line.includes(": not collected"))).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@
 import { DescribeSnapshotAttributeCommand, EC2Client, paginateDescribeSnapshots } from "@aws-sdk/client-ec2";
 import { toCloudCallError } from "../errors";
 import { clientConfig } from "./clients";
-import { call, describedSnapshot, FOLLOW_UP_CONCURRENCY, lowerCamel, mapConcurrent, pagesOf, plain, tagMap, type DescribeContext, type DescribeReader } from "./describe-item";
+import { call, describedSnapshot, FOLLOW_UP_CONCURRENCY, lowerCamel, pagesOf, plain, tagMap, type DescribeContext, type DescribeReader } from "./describe-item";
+import { mapConcurrent } from "../concurrency";
 
 const TYPE = "AWS::EC2::Snapshot";
 

@@ -6,7 +6,8 @@
 import { DescribeClusterCommand, EMRClient, paginateListClusters, paginateListInstances, type ClusterState } from "@aws-sdk/client-emr";
 import { toCloudCallError } from "../errors";
 import { clientConfig } from "./clients";
-import { call, describedSnapshot, FOLLOW_UP_CONCURRENCY, mapConcurrent, pagesOf, plain, tagMap, type DescribeContext, type DescribeReader } from "./describe-item";
+import { call, describedSnapshot, FOLLOW_UP_CONCURRENCY, pagesOf, plain, tagMap, type DescribeContext, type DescribeReader } from "./describe-item";
+import { mapConcurrent } from "../concurrency";
 
 const TYPE = "AWS::EMR::Cluster";
 const ACTIVE: ClusterState[] = ["STARTING", "BOOTSTRAPPING", "RUNNING", "WAITING", "TERMINATING"];

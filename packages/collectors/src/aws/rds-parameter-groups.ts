@@ -4,7 +4,8 @@
 // hundreds, mostly unset, and their descriptions would only bloat the snapshot.
 import { paginateDescribeDBParameterGroups, paginateDescribeDBParameters, RDSClient, type DBParameterGroup } from "@aws-sdk/client-rds";
 import { clientConfig } from "./clients";
-import { describedSnapshot, FOLLOW_UP_CONCURRENCY, lowerCamel, mapConcurrent, pagesOf, plain, type DescribeContext, type DescribeReader } from "./describe-item";
+import { describedSnapshot, FOLLOW_UP_CONCURRENCY, lowerCamel, pagesOf, plain, type DescribeContext, type DescribeReader } from "./describe-item";
+import { mapConcurrent } from "../concurrency";
 
 const TYPE = "AWS::RDS::DBParameterGroup";
 

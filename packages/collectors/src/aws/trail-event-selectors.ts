@@ -7,7 +7,8 @@ import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { toCloudCallError, type CloudCallError } from "../errors";
 import { clientConfig, type AwsConnection } from "./clients";
-import { FOLLOW_UP_CONCURRENCY, mapConcurrent, plain } from "./describe-item";
+import { FOLLOW_UP_CONCURRENCY, plain } from "./describe-item";
+import { mapConcurrent } from "../concurrency";
 
 export const TRAIL = "AWS::CloudTrail::Trail";
 

@@ -9,7 +9,8 @@ import { ClientSecretCredential } from "@azure/identity";
 import { fromAzureGraphRow, type ResourceSnapshot } from "@safeguard/controls/snapshot";
 import { CloudCallError, toCloudCallError } from "../errors";
 import type { CollectError, CollectEvent, CollectOptions } from "../source";
-import { ArmReader, forEachLimited } from "./arm-reads";
+import { mapConcurrent } from "../concurrency";
+import { ArmReader } from "./arm-reads";
 import { readTenantRows } from "./entra-reads";
 import { tableQueries, type GraphTable } from "./graph-tables";
 import { KeyVaultReader } from "./keyvault-reads";
@@ -124,7 +125,7 @@ export async function* collectAzure(conn: AzureConnection, target: AzureTarget, 
 
   async function* withChildReads(snaps: ResourceSnapshot[]): AsyncGenerator<CollectEvent> {
     const errors: CollectError[] = [];
-    await forEachLimited(snaps, ARM_CONCURRENCY, async (s) => {
+    await mapConcurrent(snaps, ARM_CONCURRENCY, async (s) => {
       errors.push(...(await arm.attach(s)));
       if (s.resourceType === VAULT_TYPE) errors.push(...(await vaults.attach(s)));
     });

@@ -9,7 +9,7 @@
 import type { TokenCredential } from "@azure/identity";
 import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { CollectError } from "../source";
-import { forEachLimited } from "./arm-reads";
+import { mapConcurrent } from "../concurrency";
 import { BearerReader, describeError } from "./rest-reader";
 
 const SCOPE = "https://vault.azure.net/.default";
@@ -58,7 +58,7 @@ export class KeyVaultReader {
     try {
       const keys = (await this.rest.list(`${base}/keys?api-version=${API_VERSION}`)) as Array<Record<string, unknown>>;
       // A certificate's key (managed: true) lives and rotates with the certificate; its policy is not the owner's.
-      await forEachLimited(keys.filter((k) => k.managed !== true), POLICY_CONCURRENCY, async (key) => {
+      await mapConcurrent(keys.filter((k) => k.managed !== true), POLICY_CONCURRENCY, async (key) => {
         const name = itemName(key);
         try {
           const policy = await this.rest.get(`${base}/keys/${encodeURIComponent(name)}/rotationpolicy?api-version=${API_VERSION}`);

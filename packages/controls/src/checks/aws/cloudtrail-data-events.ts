@@ -1,6 +1,6 @@
 // CloudTrail S3 data events. AWS Config does not record event selectors, so the collector attaches
 // CloudTrail GetEventSelectors to the trail CI as supplementaryConfiguration.EventSelectors /
-// AdvancedEventSelectors (docs/architecture.md). Both absent = not collected yet; null = the read failed.
+// AdvancedEventSelectors (docs/architecture.md). Both absent = not collected (a snapshot recorded before the collector read them); null = the read failed.
 import { aws, fix } from "../../lib/define";
 import { asArray, isObj } from "../../lib/path";
 import { error, ev, na, verdict } from "../../lib/result";
@@ -62,7 +62,7 @@ export const cloudtrailDataEventChecks = [
     remediation: fix("CloudTrail > Trails > trail > Data events > Edit: S3, all current and future buckets, read and write.", "aws cloudtrail put-event-selectors --trail-name TRAIL --event-selectors '[{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true,\"DataResources\":[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:aws:s3\"]}]}]'", "event_selector { read_write_type = \"All\"  data_resource { type = \"AWS::S3::Object\"  values = [\"arn:aws:s3\"] } }"),
     evaluate(r, ctx) {
       const own = coverage(r);
-      if (own === "not-collected") return na("not collected: trail event selectors (CloudTrail GetEventSelectors) are not read by this collector yet");
+      if (own === "not-collected") return na("not collected: trail event selectors (CloudTrail GetEventSelectors) are missing from this snapshot (recorded before the collector read them)");
       if (own === "unreadable") return error("trail event selectors could not be read (supplementaryConfiguration.EventSelectors is null)");
       if (own === "covers") return verdict(true, [ev("supplementaryConfiguration.EventSelectors", "S3 data events for all buckets", "S3 data events for all buckets")]);
       // One account-wide data-event trail is enough: this trail need not duplicate it.

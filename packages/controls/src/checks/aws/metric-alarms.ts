@@ -1,6 +1,6 @@
 // CloudWatch metric filters + alarms on the CloudTrail log group (CIS 4.x / Prowler cloudwatch_log_metric_filter_*).
 // Read from Safeguard::AWS::Region facts: `metricFilters` (CloudWatch Logs DescribeMetricFilters .metricFilters)
-// and `alarms` (CloudWatch DescribeAlarms .MetricAlarms). Absent = not collected yet (NOT_APPLICABLE),
+// and `alarms` (CloudWatch DescribeAlarms .MetricAlarms). Absent = not collected (NOT_APPLICABLE, e.g. a snapshot recorded before the collector read it),
 // null = the read failed (ERROR). Trails come from their AWS Config items (cloudWatchLogsLogGroupArn).
 import { aws, fix } from "../../lib/define";
 import { asArray, isObj, type Obj } from "../../lib/path";
@@ -35,7 +35,7 @@ const squash = (s: string): string => s.replace(/[\s"']/g, "");
 function regionFilterCheck(r: ResourceSnapshot, ctx: EvalContext, patterns: readonly RegExp[]): CheckResult {
   const c = isObj(r.configuration) ? r.configuration : {};
   const { metricFilters, alarms } = c;
-  if (metricFilters === undefined || alarms === undefined) return na("not collected: CloudWatch Logs metric filters and CloudWatch alarms are not read by this collector yet");
+  if (metricFilters === undefined || alarms === undefined) return na("not collected: CloudWatch Logs metric filters and CloudWatch alarms are missing from this snapshot (recorded before the collector read them)");
   if (metricFilters === null) return error("CloudWatch Logs metric filters could not be read for this region");
   if (alarms === null) return error("CloudWatch alarms could not be read for this region");
   const groups = trailLogGroups(ctx);

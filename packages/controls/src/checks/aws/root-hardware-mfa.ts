@@ -1,6 +1,6 @@
 // Root user MFA is a hardware (or passkey) device, not a virtual one (Prowler iam_root_hardware_mfa_enabled).
 // Reads Safeguard::AWS::Account `virtualMfaDevices` = IAM ListVirtualMFADevices .VirtualMFADevices, an optional
-// contract field (docs/architecture.md): absent = not collected yet (NOT_APPLICABLE), null = read failed (ERROR).
+// contract field (docs/architecture.md): absent = not collected (NOT_APPLICABLE, e.g. a snapshot recorded before the collector read it), null = read failed (ERROR).
 import { aws, fix } from "../../lib/define";
 import { asArray, isObj, num, type Obj } from "../../lib/path";
 import { error, ev, na, verdict } from "../../lib/result";
@@ -26,7 +26,7 @@ export const rootHardwareMfaChecks = [
       const err = collectionError(r, "ListVirtualMFADevices");
       if (err) return error(err);
       const devices = r.configuration?.virtualMfaDevices;
-      if (devices === undefined) return na("not collected: IAM ListVirtualMFADevices is not read by this collector yet");
+      if (devices === undefined) return na("not collected: IAM ListVirtualMFADevices is missing from this snapshot (recorded before the collector read it)");
       if (devices === null) return error(`${DEVICES} could not be read`);
       const summary = r.configuration?.accountSummary;
       const enabled = isObj(summary) ? num(summary.AccountMFAEnabled) : undefined;

@@ -2,7 +2,7 @@
 // synthetic row per connected subscription (docs/architecture.md): type Safeguard::Azure::Tenant (lower-cased
 // by the normaliser like every Azure type), id /subscriptions/{sub}/providers/safeguard.azure/tenants/{tenantId},
 // properties.userRegistrationDetails = Graph GET /reports/authenticationMethods/userRegistrationDetails rows.
-// Absent = not collected yet (NOT_APPLICABLE), null = the Graph read failed (ERROR).
+// Absent = not collected (NOT_APPLICABLE, e.g. a snapshot recorded before the collector read it), null = the Graph read failed (ERROR).
 import { azure, fix } from "../../lib/define";
 import { asArray, isObj, type Obj } from "../../lib/path";
 import { error, ev, na, verdict } from "../../lib/result";
@@ -23,7 +23,7 @@ export const azureEntraChecks = [
     evaluate(r) {
       const p = isObj(r.configuration?.properties) ? (r.configuration.properties as Obj) : {};
       const rows = p.userRegistrationDetails;
-      if (rows === undefined) return na("not collected: Entra ID user registration details (Microsoft Graph) are not read by this collector yet");
+      if (rows === undefined) return na("not collected: Entra ID user registration details (Microsoft Graph) are missing from this snapshot (recorded before the collector read them)");
       if (rows === null) return error(`Entra ID user registration details could not be read (${PATH} is null; the scanner needs AuditLog.Read.All / Reports.Read.All)`);
       const admins = asArray(rows).filter(isObj).filter((u) => u.isAdmin === true);
       if (admins.length === 0) return na("Graph reported no users in admin roles", [ev(PATH, `${asArray(rows).length} row(s), none with isAdmin true`)]);

@@ -1,7 +1,7 @@
 // Key Vault keys and secrets (data plane: not in ARM or Resource Graph). The collector attaches the vault's
 // items under supplementaryConfiguration (docs/architecture.md): `keys` (GET {vault}/keys items, each with
 // `rotationPolicy` = GET {vault}/keys/{name}/rotationpolicy) and `secrets` (GET {vault}/secrets items).
-// Absent = not collected yet (NOT_APPLICABLE), null = the read failed (ERROR).
+// Absent = not collected (NOT_APPLICABLE, e.g. a snapshot recorded before the collector read it), null = the read failed (ERROR).
 import { azure, fix } from "../../lib/define";
 import { asArray, isObj, lower, type Obj } from "../../lib/path";
 import { error, ev, na, verdict } from "../../lib/result";
@@ -24,7 +24,7 @@ const itemName = (o: Obj): string => {
  */
 function vaultItems(r: ResourceSnapshot, kind: "keys" | "secrets"): Obj[] | CheckResult {
   const v = r.supplementaryConfiguration[kind];
-  if (v === undefined) return na(`not collected: Key Vault ${kind} (data plane) are not read by this collector yet`);
+  if (v === undefined) return na(`not collected: Key Vault ${kind} (data plane) are missing from this snapshot (recorded before the collector read them)`);
   if (v === null) return error(`Key Vault ${kind} could not be listed (${SUPP}.${kind} is null; the scanner needs list permission on the data plane)`);
   const items = asArray(v).filter(isObj).filter((o) => o.managed !== true && !(isObj(o.attributes) && o.attributes.enabled === false));
   if (items.length === 0) return na(`vault holds no enabled ${kind}`, [ev(`${SUPP}.${kind}`, asArray(v).length)]);
@@ -56,7 +56,7 @@ export const azureKeyVaultItemChecks = [
     evaluate(r) {
       const items = vaultItems(r, "keys");
       if (!Array.isArray(items)) return items;
-      if (items.some((o) => o.rotationPolicy === undefined)) return na("not collected: key rotation policies (GetKeyRotationPolicy) are not read by this collector yet");
+      if (items.some((o) => o.rotationPolicy === undefined)) return na("not collected: key rotation policies (GetKeyRotationPolicy) are missing from this snapshot (recorded before the collector read them)");
       const unreadable = items.filter((o) => o.rotationPolicy === null).map(itemName);
       if (unreadable.length > 0) return error(`rotation policy could not be read for key(s) ${unreadable.join(", ")}`);
       const manual = items.filter((o) => !rotates(o.rotationPolicy)).map(itemName);

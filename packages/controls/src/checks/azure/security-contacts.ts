@@ -44,7 +44,7 @@ export const azureSecurityContactChecks = [
     remediation: fix("Defender for Cloud > Environment settings > subscription > Email notifications: additional emails, notify Owner, alerts of severity High (or lower).", "az security contact create -n default --emails secops@example.org --alert-notifications on --alerts-admins on", "resource \"azurerm_security_center_contact\" { email = \"secops@example.org\"  alert_notifications = true  alerts_to_admins = true }"),
     evaluate(r) {
       const v = r.supplementaryConfiguration.securityContacts;
-      if (v === undefined) return na("not collected: Defender for Cloud security contacts are not read by this collector yet");
+      if (v === undefined) return na("not collected: Defender for Cloud security contacts are missing from this snapshot (recorded before the collector read them)");
       if (v === null) return error(`Defender for Cloud security contacts could not be read (${PATH} is null)`);
       const views = asArray(v).filter(isObj).map(view);
       const ok = views.some((c) => c.emails && c.alerts !== null && c.ownerNotified);
