@@ -41,6 +41,9 @@ export interface RunningSimulator {
   drift(op: DriftOp): DriftChange[];
   setFaults(rule: FaultRule): void;
   clearFaults(): void;
+  /** AWS calls served since the start or the last reset, per "service:Operation". */
+  callCounts(): Record<string, number>;
+  resetCallCounts(): void;
   stop(): Promise<void>;
 }
 
@@ -193,6 +196,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     drift: (op) => applyDrift(state.estate, op),
     setFaults: (rule) => state.faults.set(rule),
     clearFaults: () => state.faults.clear(),
+    callCounts: () => Object.fromEntries(state.calls),
+    resetCallCounts: () => state.calls.clear(),
     async stop() {
       if (timer) clearInterval(timer);
       await Promise.all([close(http), ...(https ? [close(https)] : [])]);

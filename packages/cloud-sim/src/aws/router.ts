@@ -116,7 +116,9 @@ export async function handleAws(state: SimState, req: SignedRequest): Promise<Aw
       if (protocol === "json") throw new AwsError("UnknownOperationException", "", 400);
       throw new AwsError("MissingAction", "Missing Action", 400);
     }
-    const fault = state.faults.decide(`${service}:${op}`);
+    const api = `${service}:${op}`;
+    state.calls.set(api, (state.calls.get(api) ?? 0) + 1);
+    const fault = state.faults.decide(api);
     if (fault.latencyMs > 0) await sleep(fault.latencyMs);
     if (fault.kind === "throttle") throw throttleError(protocol);
     if (fault.kind === "error") throw serverError(protocol);

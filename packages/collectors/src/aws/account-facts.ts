@@ -2,7 +2,7 @@
 // snapshot contract (docs/architecture.md): Safeguard::AWS::Account and Safeguard::AWS::Region.
 // A fact that could not be read is null plus a collectionErrors entry, never "off".
 import { BackupClient, paginateListProtectedResources } from "@aws-sdk/client-backup";
-import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from "@aws-sdk/client-cloudtrail";
+import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand, type GetTrailStatusCommandOutput } from "@aws-sdk/client-cloudtrail";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
@@ -93,7 +93,14 @@ export interface RegionFacts {
   errors: CollectionError[];
 }
 
-export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialIdentity, accountId: string, region: string): Promise<RegionFacts> {
+/**
+ * One scan's trail statuses by trail ARN. DescribeTrails with shadow trails lists a multi-region trail in
+ * every region, and its status is the trail's, not the region's: asked once per scan, not once per region
+ * (17 regions x 180 trails was 3,000 GetTrailStatus calls, more than the whole Config inventory).
+ */
+export type TrailStatusCache = Map<string, Promise<GetTrailStatusCommandOutput>>;
+
+export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialIdentity, accountId: string, region: string, trailStatuses: TrailStatusCache = new Map()): Promise<RegionFacts> {
   const cfg = clientConfig(conn, region, creds);
   const ec2 = new EC2Client(cfg);
   const gd = new GuardDutyClient(cfg);
@@ -125,7 +132,11 @@ export async function regionSnapshot(conn: AwsConnection, creds: AwsCredentialId
       read(errors, "cloudtrail:DescribeTrails", async () => {
         const list = (await ct.send(new DescribeTrailsCommand({ includeShadowTrails: true }))).trailList ?? [];
         return Promise.all(list.map(async (t) => {
-          const status = await ct.send(new GetTrailStatusCommand({ Name: t.TrailARN ?? t.Name }));
+          const name = t.TrailARN ?? t.Name;
+          const key = t.TrailARN ?? `${region}/${t.Name}`;
+          let pending = trailStatuses.get(key);
+          if (!pending) trailStatuses.set(key, (pending = ct.send(new GetTrailStatusCommand({ Name: name }))));
+          const status = await pending;
           return {
             name: t.Name, trailArn: t.TrailARN, homeRegion: t.HomeRegion, isMultiRegionTrail: t.IsMultiRegionTrail ?? false,
             isLogging: status.IsLogging ?? false, logFileValidationEnabled: t.LogFileValidationEnabled ?? false,

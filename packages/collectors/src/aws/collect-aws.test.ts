@@ -43,6 +43,19 @@ describe("AWS collector against the simulator", () => {
     }
   });
 
+  it("asks each trail's status once per scan, though every region lists its multi-region trails", async () => {
+    sim.resetCallCounts();
+    const target = awsTarget(sim);
+    const regions = snapshotsOf(await drain(collectAws(awsConnection(sim), target))).filter((s) => s.resourceType === "Safeguard::AWS::Region");
+    const listed = regions.flatMap((r) => (r.configuration as { trails: Array<{ trailArn: string; isLogging: boolean }> }).trails);
+    const distinct = new Map(listed.map((t) => [t.trailArn, t.isLogging]));
+    expect(listed.length).toBeGreaterThan(distinct.size);
+    expect(sim.callCounts()["cloudtrail:GetTrailStatus"]).toBe(distinct.size);
+    // Every listing of one trail carries the same status.
+    for (const t of listed) expect(t.isLogging).toBe(distinct.get(t.trailArn));
+    expect([...distinct.values()]).toContain(false);
+  });
+
   it("reads only items captured since the watermark in an incremental pass, plus every id", async () => {
     const target = awsTarget(sim);
     const since = new Date(Date.now() - 1000);

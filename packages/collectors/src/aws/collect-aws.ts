@@ -8,7 +8,7 @@ import type { AwsCredentialIdentity } from "@smithy/types";
 import { CloudCallError, isAccessDenied, toCloudCallError } from "../errors";
 import { mergeGenerators } from "../merge";
 import type { CollectError, CollectEvent, CollectOptions } from "../source";
-import { accountSnapshot, regionSnapshot } from "./account-facts";
+import { accountSnapshot, regionSnapshot, type TrailStatusCache } from "./account-facts";
 import { assumeAuditRole, type AwsRoleTarget } from "./assume-role";
 import type { AwsConnection } from "./clients";
 import { selectPages, typeGroups, type InventoryQuery } from "./config-inventory";
@@ -133,8 +133,8 @@ function partialCoverage(region: string, state: RegionState): CollectEvent {
   };
 }
 
-async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity, target: AwsAccountTarget, region: string, readGlobal: boolean, options: CollectOptions): AsyncGenerator<CollectEvent> {
-  const facts = await regionSnapshot(conn, creds, target.accountId, region);
+async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity, target: AwsAccountTarget, region: string, readGlobal: boolean, trailStatuses: TrailStatusCache, options: CollectOptions): AsyncGenerator<CollectEvent> {
+  const facts = await regionSnapshot(conn, creds, target.accountId, region, trailStatuses);
   yield { kind: "snapshots", region, snapshots: [facts.snapshot] };
   for (const e of facts.errors) if (e.api !== "config:DescribeConfigurationRecorders") yield { kind: "error", error: { scope: region, ...e } };
   const state: RegionState = { resources: 0, malformed: 0, pending: 0, failure: null, describeFailures: [], reported: [] };
@@ -191,15 +191,20 @@ export interface AwsCollectorOptions extends CollectOptions {
 export async function* collectAws(conn: AwsConnection, target: AwsAccountTarget, options: AwsCollectorOptions = {}): AsyncGenerator<CollectEvent> {
   const home = target.regions[0] ?? "us-east-1";
   const creds = await assumeAuditRole(conn, target, home);
-  const account = await accountSnapshot(conn, creds, target.accountId, target.regions, home);
-  yield { kind: "snapshots", region: "global", snapshots: [account] };
-  const accountErrors = (account.configuration?.collectionErrors ?? []) as Array<{ api: string; code: string; message: string }>;
-  for (const e of accountErrors) yield { kind: "error", error: { scope: "global", ...e } };
+  // The account facts (a credential report can take a while) are read alongside the regions, not before them.
+  async function* accountFacts(): AsyncGenerator<CollectEvent> {
+    const account = await accountSnapshot(conn, creds, target.accountId, target.regions, home);
+    yield { kind: "snapshots", region: "global", snapshots: [account] };
+    const accountErrors = (account.configuration?.collectionErrors ?? []) as Array<{ api: string; code: string; message: string }>;
+    for (const e of accountErrors) yield { kind: "error", error: { scope: "global", ...e } };
+  }
 
   const denied: CollectEvent[] = [];
   let regionsDone = 0;
-  const producers = target.regions.map((region, i) => () => collectRegion(conn, creds, target, region, i === 0, options));
-  for await (const ev of mergeGenerators(producers, options.regionConcurrency ?? 4)) {
+  const trailStatuses: TrailStatusCache = new Map();
+  const regions = target.regions.map((region, i) => () => collectRegion(conn, creds, target, region, i === 0, trailStatuses, options));
+  // One slot more than the regions: the account facts never wait for a region to finish.
+  for await (const ev of mergeGenerators([accountFacts, ...regions], (options.regionConcurrency ?? 4) + 1)) {
     if (ev.kind === "coverage" && ev.region !== "global") {
       regionsDone++;
       // Only Config denials count: a role that may read Config but not, say, EMR is a partial gap, not "no access".
