@@ -65,7 +65,9 @@ try {
     const r = out.result;
     console.log(`${claimed.kind.padEnd(11)} ${out.status}: ${r.collected.toLocaleString("en")} collected, ${r.changed.toLocaleString("en")} changed, ` +
       `${r.evaluated.toLocaleString("en")} evaluated (${r.verdicts.toLocaleString("en")} verdicts); collect ${secs(r.timings.collectMs)} s, ` +
-      `evaluate ${secs(r.timings.evaluateMs)} s, reconcile ${secs(r.timings.reconcileMs)} s, total ${secs(total)} s; events ${JSON.stringify(r.reconcile.events)}; reconcile steps (ms) ${JSON.stringify(r.reconcile.steps)}`);
+      `evaluate ${secs(r.timings.evaluateMs)} s, reconcile ${secs(r.timings.reconcileMs)} s, total ${secs(total)} s; events ${JSON.stringify(r.reconcile.events)}; ` +
+      `reconcile steps (ms) ${JSON.stringify(r.reconcile.steps)}, findings diff by ${r.reconcile.diffPlan}` +
+      (out.statistics ? `; statistics refreshed after commit: ${"ms" in out.statistics ? `${out.statistics.ms} ms` : out.statistics.error}` : ""));
     return { total, r };
   };
 

@@ -94,7 +94,7 @@ async function runClaimed(job: Job, orgId: string, scanRunId: string, owner: str
   }, env.SAFEGUARD_SCAN_HEARTBEAT_MS);
   try {
     const target = await withTenant(orgId, (tx) => loadScanTarget({ tx, accountId: claimed.accountId }));
-    const { status, result } = await executeScan({
+    const { status, result, statistics } = await executeScan({
       scanRunId, owner, kind: claimed.kind, target,
       source: scanSource(env, target, claimed.kind, scanRunId, stop.signal),
       checkpoint: async () => {
@@ -114,6 +114,7 @@ async function runClaimed(job: Job, orgId: string, scanRunId: string, owner: str
       accountProblem,
     });
     log("info", "scan finished", { scanRunId, status, collected: result.collected, changed: result.changed, evaluated: result.evaluated, timings: result.timings, events: result.reconcile.events });
+    if (statistics && "error" in statistics) log("warn", "refreshing planner statistics after the scan failed; autovacuum will", { scanRunId, error: statistics.error });
     return status;
   } catch (error) {
     const outcome = await handleFailure(job, orgId, scanRunId, owner, claimed.accountId, error, Date.now() - started);

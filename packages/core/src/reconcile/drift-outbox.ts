@@ -20,14 +20,21 @@ export async function writeDriftNotification(sql: OrgSql, orgId: string, account
     [scanRunId, DRIFT_KINDS],
   );
   if (counts.rows.length === 0) return false;
+  // The top events first, then their resources: 20 lookups, not a join over the account's resources.
   const top = await sql.query<DriftPayload["top"][number]>(
-    `SELECT e.kind::text AS kind, e.check_id AS "checkId", e.severity::text AS severity, r.id AS "resourceId",
+    `WITH top AS MATERIALIZED (
+       SELECT e.id, e.kind, e.check_id, e.severity, e.resource_id,
+              CASE e.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END AS severity_rank,
+              CASE e.kind WHEN 'REGRESSED' THEN 0 WHEN 'OPENED' THEN 1 WHEN 'RESOURCE_DELETED' THEN 2 ELSE 3 END AS kind_rank
+       FROM finding_events e
+       WHERE e.scan_run_id = $1 AND e.kind::text = ANY($2::text[])
+       ORDER BY severity_rank, kind_rank, e.id
+       LIMIT ${TOP_EVENTS}
+     )
+     SELECT t.kind::text AS kind, t.check_id AS "checkId", t.severity::text AS severity, r.id AS "resourceId",
             r.native_id AS "nativeId", r.name, r.resource_type AS "resourceType"
-     FROM finding_events e JOIN resources r ON r.id = e.resource_id
-     WHERE e.scan_run_id = $1 AND e.kind::text = ANY($2::text[])
-     ORDER BY CASE e.severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END,
-              CASE e.kind WHEN 'REGRESSED' THEN 0 WHEN 'OPENED' THEN 1 WHEN 'RESOURCE_DELETED' THEN 2 ELSE 3 END, e.id
-     LIMIT ${TOP_EVENTS}`,
+     FROM top t CROSS JOIN LATERAL (SELECT r.id, r.native_id, r.name, r.resource_type FROM resources r WHERE r.id = t.resource_id OFFSET 0) r
+     ORDER BY t.severity_rank, t.kind_rank, t.id`,
     [scanRunId, DRIFT_KINDS],
   );
   const payload: DriftPayload = {

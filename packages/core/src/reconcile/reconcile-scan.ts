@@ -5,7 +5,7 @@ import type { OrgSql } from "@safeguard/db/tenant";
 import { applyAccountExceptions } from "./apply-exceptions";
 import { rollUpComplianceSnapshot } from "./compliance-rollup";
 import { writeDriftNotification } from "./drift-outbox";
-import { reconcileFindings, retireFindingsOfDeletedResources } from "./findings";
+import { PLANNER_SETTINGS, reconcileFindings, retireFindingsOfDeletedResources, type DiffPlan } from "./findings";
 import { markDeletedResources, upsertResources, type ResourceScope } from "./resources";
 import type { FreshRowMover } from "./fresh-rows";
 import { runnerOfSql } from "./sql-runner";
@@ -19,6 +19,8 @@ export interface ReconcileInput extends ResourceScope {
   notifyDrift: boolean;
   /** fresh rows not yet moved into the real tables */
   fresh: FreshRowMover;
+  /** the account's live resources before this scan (sizes the findings diff, see DiffPlan) */
+  storedResources: number;
 }
 
 export interface ReconcileResult {
@@ -30,6 +32,8 @@ export interface ReconcileResult {
   events: Record<string, number>;
   suppressionChanges: number;
   driftNotified: boolean;
+  /** how the staged verdicts met the stored findings */
+  diffPlan: DiffPlan;
   /** milliseconds per step, for the benchmark and slow-scan diagnosis */
   steps: Record<string, number>;
 }
@@ -45,15 +49,19 @@ export async function reconcileScan(sql: OrgSql, input: ReconcileInput): Promise
   };
   step("analyse", await analyseStaging(sql));
   // Tables that just grew by a first scan have stale statistics (the app role may not ANALYZE them), and
-  // the planner then nests loops over "empty" tables. Hash joins are right for set-based work anyway.
-  await sql.query("SET LOCAL enable_nestloop = off");
+  // the planner then nests loops over "empty" tables. Hash joins are right for set-based work anyway;
+  // only the findings of a small diff are looked up (DiffPlan).
+  await sql.query(PLANNER_SETTINGS.scan);
   const fresh = step("fresh", await input.fresh.finish());
   // In all, including the moves that ran while collecting (so they overlap the other phases).
   steps.freshMovesTotal = input.fresh.moveMs;
   const res = step("resources", await upsertResources(sql, input));
   const deleted = step("deletions", await markDeletedResources(sql, input, input.completeRegions));
-  const findings = step("findings", await reconcileFindings(sql, input, input.scanRunId));
+  const plan = await diffPlan(sql, input.storedResources);
+  await sql.query(PLANNER_SETTINGS[plan]);
+  const findings = step("findings", await reconcileFindings(sql, input, input.scanRunId, plan));
   const retired = step("retire", await retireFindingsOfDeletedResources(sql, input, input.scanRunId));
+  await sql.query(PLANNER_SETTINGS.scan);
   if (retired > 0) findings.events.RESOURCE_DELETED = (findings.events.RESOURCE_DELETED ?? 0) + retired;
   const suppressionChanges = step("exceptions", await applyAccountExceptions(sql, input.accountId));
   step("rollup", await rollUpComplianceSnapshot(runnerOfSql(sql), input.orgId, input.accountId));
@@ -68,5 +76,25 @@ export async function reconcileScan(sql: OrgSql, input: ReconcileInput): Promise
     events: findings.events,
     suppressionChanges,
     driftNotified,
+    diffPlan: plan,
   };
+}
+
+/**
+ * Index lookups while the staged verdicts are fewer than the account's resources, i.e. at most about a
+ * sixth of its findings (~6 per resource), and only when the planner's statistics know the tables hold
+ * at least this account (refreshed after big scans, scan-statistics.ts): with stale ones a lookup plan
+ * can go quadratic, a hash cannot. The staged count is the one ANALYZE just measured.
+ */
+async function diffPlan(sql: OrgSql, storedResources: number): Promise<DiffPlan> {
+  const { rows } = await sql.query<{ staged: number; resources: number; findings: number }>(
+    `SELECT max(reltuples) FILTER (WHERE oid = 'stage_verdicts'::regclass) AS staged,
+            max(reltuples) FILTER (WHERE oid = 'resources'::regclass) AS resources,
+            max(reltuples) FILTER (WHERE oid = 'findings'::regclass) AS findings
+     FROM pg_class WHERE oid IN ('stage_verdicts'::regclass, 'resources'::regclass, 'findings'::regclass)`,
+  );
+  const r = rows[0];
+  if (!r) return "scan";
+  const statsKnowAccount = r.resources >= storedResources && r.findings >= storedResources;
+  return statsKnowAccount && r.staged <= storedResources ? "lookup" : "scan";
 }

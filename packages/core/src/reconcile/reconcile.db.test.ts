@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checksForType } from "@safeguard/controls/catalog";
-import { withTenant } from "@safeguard/db/tenant";
+import { withTenant, withTenantSql } from "@safeguard/db/tenant";
 import { useTestDatabase } from "@safeguard/db/testing/use-test-database";
 import { applyExceptions } from "../exceptions/apply-exceptions";
 import { createAwsAccount, createOrg, fromList, regionEvents, regionFacts, scanOnce, volume } from "../scans/testing/fixtures";
+import { PLANNER_SETTINGS, reconcileFindings, type DiffPlan } from "./findings";
+import { analyseStaging, createStaging, stageVerdicts } from "./staging";
 
 useTestDatabase();
 
@@ -162,6 +164,47 @@ describe("reconciliation", () => {
     expect(changed).toBe(afterScan.length);
   });
 
+  it("finds the same changes whichever way the verdicts meet the stored findings (one hash, or index lookups)", async () => {
+    const org = await createOrg();
+    const acct = await createAwsAccount(org);
+    const first = await scanOnce(org, acct, regionEvents({ "us-east-1": [regionFacts("us-east-1"), volume("vol-a", true), volume("vol-b", false), volume("vol-c", true)], "us-west-2": [regionFacts("us-west-2")] }));
+    const staged = [
+      { snapshot: volume("vol-a", false), verdict: { checkId: ENCRYPTED, status: "FAIL" as const, evidence: [], inScope: true }, severity: "HIGH" as const },
+      { snapshot: volume("vol-b", false), verdict: { checkId: ENCRYPTED, status: "FAIL" as const, evidence: [], inScope: true }, severity: "HIGH" as const },
+      { snapshot: volume("vol-c", true), verdict: { checkId: "aws.test.new-check", status: "FAIL" as const, evidence: [], inScope: true }, severity: "LOW" as const },
+      // A verdict for a resource the account does not hold is dropped, in both plans.
+      { snapshot: volume("vol-zz", true), verdict: { checkId: ENCRYPTED, status: "PASS" as const, evidence: [], inScope: true }, severity: "HIGH" as const },
+    ];
+    const outcome = async (plan: DiffPlan) => {
+      let seen: unknown;
+      // Each plan runs on the same stored state: its transaction is rolled back.
+      await withTenantSql(org, async (sql) => {
+        await createStaging(sql);
+        await stageVerdicts(sql, staged);
+        await analyseStaging(sql);
+        await sql.query(PLANNER_SETTINGS[plan]);
+        const counts = await reconcileFindings(sql, { orgId: org, accountId: acct, provider: "AWS" }, first.scanRunId, plan);
+        const diff = (await sql.query("SELECT check_id, status, is_new, insert_row, old_status FROM finding_diff ORDER BY check_id, old_status::text")).rows;
+        seen = { counts, diff };
+        throw new Error("roll back");
+      }).catch((e: unknown) => {
+        if (!(e instanceof Error && e.message === "roll back")) throw e;
+      });
+      return seen;
+    };
+    const lookup = await outcome("lookup");
+    expect(lookup).toEqual({
+      // vol-b still fails, with other evidence: updated, no event.
+      counts: { inserted: 1, updated: 2, events: { OPENED: 1, REGRESSED: 1 } },
+      diff: [
+        { check_id: ENCRYPTED, status: "FAIL", is_new: false, insert_row: false, old_status: "FAIL" },
+        { check_id: ENCRYPTED, status: "FAIL", is_new: false, insert_row: false, old_status: "PASS" },
+        { check_id: "aws.test.new-check", status: "FAIL", is_new: true, insert_row: true, old_status: null },
+      ],
+    });
+    expect(await outcome("scan")).toEqual(lookup);
+  });
+
   it("re-scans incrementally: only changed items arrive, deletions come from the id list", async () => {
     const org = await createOrg();
     const acct = await createAwsAccount(org);
@@ -261,5 +304,14 @@ describe("reconciliation", () => {
     expect(enc).toHaveLength(12_000);
     expect(enc.filter((f) => f.status === "FAIL")).toHaveLength(4000);
     expect(s.events.filter((e) => e.checkId === ENCRYPTED && e.kind === "OPENED")).toHaveLength(4000);
+    // So large a share of the account refreshes the planner's statistics once committed (the app role
+    // cannot ANALYZE by itself): they now count at least this account's rows.
+    expect(scan.statistics).toEqual({ ms: expect.any(Number) });
+    const tuples = await withTenantSql(org, async (sql) => (await sql.query<{ relname: string; n: number }>(
+      "SELECT relname, reltuples::float8 AS n FROM pg_class WHERE relname IN ('resources', 'findings') ORDER BY relname")).rows);
+    expect(tuples.map((t) => [t.relname, t.n >= 12_002])).toEqual([["findings", true], ["resources", true]]);
+    // A small follow-up scan does not.
+    const again = await scanOnce(org, acct, events);
+    expect(again.statistics).toBeUndefined();
   });
 });

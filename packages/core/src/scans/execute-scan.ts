@@ -4,6 +4,7 @@ import { withTenantSql } from "@safeguard/db/tenant";
 import type { CloudAccountStatus } from "@safeguard/db/client";
 import { finishScanInTransaction } from "./finish-scan";
 import { runScanPipeline, type PipelineInput, type PipelineResult } from "./run-scan";
+import { movesStatistics, refreshScanStatistics } from "./scan-statistics";
 import type { ScanTarget } from "./scan-target";
 
 export interface ExecuteInput {
@@ -18,10 +19,17 @@ export interface ExecuteInput {
   accountProblem?: (result: PipelineResult) => { status: CloudAccountStatus; message: string } | null;
 }
 
-export async function executeScan(input: ExecuteInput): Promise<{ status: "SUCCEEDED" | "PARTIAL"; result: PipelineResult }> {
+export interface ExecuteOutput {
+  status: "SUCCEEDED" | "PARTIAL";
+  result: PipelineResult;
+  /** after a scan that moved a large share of the account: the statistics refresh, or why it failed */
+  statistics?: { ms: number } | { error: string };
+}
+
+export async function executeScan(input: ExecuteInput): Promise<ExecuteOutput> {
   const started = performance.now();
   const t = input.target;
-  return withTenantSql(t.orgId, async (sql) => {
+  const out: ExecuteOutput = await withTenantSql(t.orgId, async (sql) => {
     const result = await runScanPipeline(sql, {
       orgId: t.orgId,
       accountId: t.accountId,
@@ -47,4 +55,11 @@ export async function executeScan(input: ExecuteInput): Promise<{ status: "SUCCE
     });
     return { status, result };
   });
+  if (!movesStatistics(out.result, out.result.storedResources)) return out;
+  // After the commit, outside the scan's transaction: the scan stands whether or not this works.
+  try {
+    return { ...out, statistics: { ms: await refreshScanStatistics(t.orgId) } };
+  } catch (error) {
+    return { ...out, statistics: { error: (error as Error).message } };
+  }
 }

@@ -53,6 +53,8 @@ export interface PipelineResult {
   /** newest capture time among the resources read (the next incremental scan asks from here) */
   watermark: Date | null;
   reconcile: ReconcileResult;
+  /** the account's live resources before this scan */
+  storedResources: number;
   timings: { collectMs: number; evaluateMs: number; reconcileMs: number };
 }
 
@@ -82,6 +84,8 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
   const scopeSalt = JSON.stringify(input.scope);
   await createStaging(sql);
   const known = await loadKnown(sql, input.accountId);
+  let storedResources = 0;
+  for (const k of known.values()) if (!k.deleted) storedResources++;
   const freshIds = new Map<string, string>();
   const freshScope = { orgId: input.orgId, accountId: input.accountId, provider: input.provider, scanRunId: input.scanRunId };
   const stager = new VerdictStager(sql, input.scope, { scope: freshScope, ids: freshIds });
@@ -191,6 +195,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     completeRegions: completeRegions ?? allRegions(known),
     notifyDrift: input.notifyDrift,
     fresh: mover,
+    storedResources,
   });
   const t3 = performance.now();
   for (const [k, n] of Object.entries(stager.freshEvents)) reconcile.events[k] = (reconcile.events[k] ?? 0) + n;
@@ -205,6 +210,7 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
     inventoryComplete,
     watermark: watermark > 0 ? new Date(watermark) : null,
     reconcile,
+    storedResources,
     // Most checks run while collecting; their time is counted as evaluation, not collection.
     timings: {
       collectMs: Math.round(t1 - t0 - evalDuringCollect),
