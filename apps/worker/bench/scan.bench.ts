@@ -58,7 +58,7 @@ try {
     const changedSince = claimed.kind === "INCREMENTAL" && target.changeWatermark ? new Date(target.changeWatermark.getTime() - 5 * 60_000) : null;
     const out = await executeScan({
       scanRunId: run.id, owner: "bench", kind: claimed.kind, target,
-      source: collectAws(conn, { accountId: d.accountId, roleArn: d.roleArn, externalId: d.externalId, sessionName: "bench", regions: sim.regions }, { changedSince }),
+      source: (stored) => collectAws(conn, { accountId: d.accountId, roleArn: d.roleArn, externalId: d.externalId, sessionName: "bench", regions: sim.regions }, { changedSince, stored }),
       checkpoint: async () => undefined, progress: () => undefined,
     });
     const total = performance.now() - t0;

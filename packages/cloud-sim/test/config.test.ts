@@ -44,6 +44,17 @@ describe("SelectResourceConfig through the real ConfigServiceClient", () => {
     expect(rows.some((r) => r.resourceType === "AWS::IAM::User")).toBe(true);
   });
 
+  it("counts per resource type with GROUP BY, agreeing with the rows", async () => {
+    const { rows } = await selectAll(config, `SELECT resourceType WHERE ${TYPES}`);
+    const out = await config.send(new SelectResourceConfigCommand({ Expression: `SELECT resourceType, COUNT(*) WHERE ${TYPES} GROUP BY resourceType` }));
+    const counts = Object.fromEntries((out.Results ?? []).map((r) => JSON.parse(r) as { resourceType: string; "COUNT(*)": number }).map((r) => [r.resourceType, r["COUNT(*)"]]));
+    const expected: Record<string, number> = {};
+    for (const r of rows as Array<{ resourceType: string }>) expected[r.resourceType] = (expected[r.resourceType] ?? 0) + 1;
+    expect(counts).toEqual(expected);
+    expect(Object.keys(counts).length).toBeGreaterThan(1);
+    expect(out.QueryInfo?.SelectFields).toEqual([{ Name: "resourceType" }, { Name: "COUNT(*)" }]);
+  });
+
   it("returns only the selected nested fields and QueryInfo.SelectFields", async () => {
     const out = await config.send(new SelectResourceConfigCommand({ Expression: "SELECT resourceId, configuration.ipPermissions.fromPort WHERE resourceType = 'AWS::EC2::SecurityGroup' AND configuration.groupName LIKE 'ehr%'", Limit: 5 }));
     expect(out.QueryInfo?.SelectFields).toEqual([{ Name: "resourceId" }, { Name: "configuration.ipPermissions.fromPort" }]);

@@ -21,9 +21,12 @@ describe("advanced-query subset", () => {
     expect(parseSelect("select count(*) where resourceType = 'AWS::A'").count).toBe(true);
     expect(typesOf(where("resourceType = 'AWS::A' OR resourceType = 'AWS::B'"))).toEqual(["AWS::A", "AWS::B"]);
     expect(typesOf(where("resourceType = 'AWS::A' OR resourceId = 'x'"))).toBeNull();
+    const grouped = parseSelect("SELECT resourceType, COUNT(*) WHERE resourceType IN ('AWS::A', 'AWS::B') GROUP BY resourceType");
+    expect(grouped).toMatchObject({ fields: ["resourceType"], count: true, groupBy: "resourceType" });
   });
 
-  it.each(["SELECT", "SELECT resourceId FROM t", "SELECT resourceId WHERE", "SELECT nope", "SELECT resourceId WHERE resourceId = 'x", "SELECT resourceId GROUP BY resourceType", "SELECT resourceId, COUNT(*)"])(
+  it.each(["SELECT", "SELECT resourceId FROM t", "SELECT resourceId WHERE", "SELECT nope", "SELECT resourceId WHERE resourceId = 'x", "SELECT resourceId GROUP BY resourceType", "SELECT resourceId, COUNT(*)",
+    "SELECT resourceId, COUNT(*) GROUP BY resourceType", "SELECT COUNT(*) GROUP BY resourceType", "SELECT resourceType, COUNT(*) GROUP resourceType"])(
     "rejects %s", (sql) => { expect(() => parseSelect(sql)).toThrow(QuerySyntaxError); },
   );
 

@@ -4,7 +4,7 @@ import { isDescribeOnly } from "../estate/aws/describe-only";
 import type { AwsAccount, ConfigItem } from "../estate/model";
 import { AwsError } from "./errors";
 import { decodeToken, encodeToken, scan } from "./paging";
-import { project, matches } from "./select/evaluate";
+import { matches, project, valuesAt } from "./select/evaluate";
 import { parseSelect, QuerySyntaxError, STAR_FIELDS, typesOf } from "./select/parse";
 
 export interface ConfigCall {
@@ -132,9 +132,22 @@ export function selectResourceConfig(call: ConfigCall) {
     throw err;
   }
   const fields = query.star ? [...STAR_FIELDS, ...query.fields] : query.fields;
-  const selectFields = query.count ? [{ Name: "COUNT(*)" }] : fields.map((Name) => ({ Name }));
+  const selectFields = query.count ? [...fields.map((Name) => ({ Name })), { Name: "COUNT(*)" }] : fields.map((Name) => ({ Name }));
   const lists = visibleLists(call, typesOf(query.where) ?? undefined);
   const accept = (item: ConfigItem) => item.configurationItemStatus !== "ResourceDeleted" && matches(item, query.where);
+  if (query.groupBy !== null) {
+    // One row per value of the property, e.g. {"COUNT(*)":12,"resourceType":"AWS::EC2::Volume"}; an array
+    // property counts the item once per element, as Config does.
+    const groups = new Map<string, number>();
+    for (const list of lists) {
+      for (const item of list) {
+        if (!accept(item)) continue;
+        for (const v of valuesAt(item, query.groupBy)) groups.set(JSON.stringify(v), (groups.get(JSON.stringify(v)) ?? 0) + 1);
+      }
+    }
+    const key = query.groupBy;
+    return { Results: [...groups].map(([v, n]) => JSON.stringify({ "COUNT(*)": n, [key]: JSON.parse(v) as unknown })), QueryInfo: { SelectFields: selectFields } };
+  }
   if (query.count) {
     let n = 0;
     for (const list of lists) for (const item of list) if (accept(item)) n++;

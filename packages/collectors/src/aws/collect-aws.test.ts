@@ -70,6 +70,37 @@ describe("AWS collector against the simulator", () => {
     expect(ids.filter((id) => snapshotsOf(events).some((s) => s.nativeId === id && alwaysFull.has(s.resourceType)))).toEqual([]);
   });
 
+  it("given the stored inventory, lists ids only of the types whose counts show a deletion", async () => {
+    const target = awsTarget(sim);
+    const full = snapshotsOf(await drain(collectAws(awsConnection(sim), target)));
+    const stored = new Map(full.map((s) => [s.nativeId, s]));
+    const inventory = {
+      count: (region: string, type: string) => full.filter((s) => s.region === region && s.resourceType === type).length,
+      holds: (nativeId: string) => stored.has(nativeId),
+    };
+    const since = new Date(Date.now() - 1000);
+    const gone = full.find((s) => s.resourceType === "AWS::EC2::SecurityGroup")!;
+    sim.drift({ op: "delete", nativeId: gone.nativeId });
+    const added = sim.drift({ op: "add", resourceType: "AWS::EC2::Volume" });
+    const changed = sim.drift({ op: "make-bucket-public" });
+    const events = await drain(collectAws(awsConnection(sim), target, { changedSince: since, stored: inventory }));
+
+    // The new volume and the changed bucket arrive in full; their types' counts add up.
+    const read = new Set(snapshotsOf(events).map((s) => s.nativeId));
+    for (const c of [...added, ...changed]) expect(read.has(c.nativeId)).toBe(true);
+    // Only the security groups of the deleted one's region were listed, and it is not among them.
+    const ids = events.flatMap((e) => (e.kind === "ids" ? e.ids : []));
+    const listedTypes = new Set(ids.map((id) => stored.get(id)?.resourceType ?? "new"));
+    expect([...listedTypes]).toEqual(["AWS::EC2::SecurityGroup"]);
+    expect(ids.length).toBe(inventory.count(gone.region, "AWS::EC2::SecurityGroup") - 1);
+    expect(ids).not.toContain(gone.nativeId);
+    // Every other inventory type is reported present, per region, the deleted one's type nowhere in its region.
+    const present = events.flatMap((e) => (e.kind === "present" ? e.resourceTypes.map((t) => `${e.region} ${t}`) : []));
+    expect(present).not.toContain(`${gone.region} AWS::EC2::SecurityGroup`);
+    expect(present).toContain(`${gone.region} AWS::S3::Bucket`);
+    expect(present.some((p) => p.startsWith("global AWS::IAM::"))).toBe(true);
+  });
+
   it("rides out throttling with SDK backoff", async () => {
     sim.setFaults({ api: "config:SelectResourceConfig", throttleCount: 3 });
     try {

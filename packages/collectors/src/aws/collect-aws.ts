@@ -7,11 +7,11 @@ import type { ResourceSnapshot } from "@safeguard/controls/snapshot";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { CloudCallError, isAccessDenied, toCloudCallError } from "../errors";
 import { mergeGenerators } from "../merge";
-import type { CollectError, CollectEvent, CollectOptions } from "../source";
+import type { CollectError, CollectEvent, CollectOptions, StoredInventory } from "../source";
 import { accountSnapshot, regionSnapshot, type TrailStatusCache } from "./account-facts";
 import { assumeAuditRole, type AwsRoleTarget } from "./assume-role";
 import type { AwsConnection } from "./clients";
-import { selectPages, typeGroups, type InventoryQuery } from "./config-inventory";
+import { selectCounts, selectPages, typeGroups, type InventoryQuery } from "./config-inventory";
 import type { DescribeReader } from "./describe-item";
 import { DESCRIBE_READERS, DESCRIBED_TYPES } from "./describe-types";
 import { attachEventSelectors, TRAIL } from "./trail-event-selectors";
@@ -48,8 +48,8 @@ function asError(scope: string, e: CloudCallError): CollectError {
   return { scope, api: e.api, code: e.code, message: e.message };
 }
 
-/** One query's pages, re-batched to ~BATCH items per event (fewer, larger COPYs downstream). */
-async function* runQuery(conn: AwsConnection, creds: AwsCredentialIdentity, q: InventoryQuery, state: RegionState, signal?: AbortSignal): AsyncGenerator<CollectEvent> {
+/** One query's pages, re-batched to ~BATCH items per event (fewer, larger COPYs downstream). `seen` sees every snapshot page. */
+async function* runQuery(conn: AwsConnection, creds: AwsCredentialIdentity, q: InventoryQuery, state: RegionState, signal?: AbortSignal, seen?: (snapshots: ResourceSnapshot[]) => void): AsyncGenerator<CollectEvent> {
   let snaps: ResourceSnapshot[] = [];
   let ids: string[] = [];
   try {
@@ -61,6 +61,7 @@ async function* runQuery(conn: AwsConnection, creds: AwsCredentialIdentity, q: I
         // Trails get their event selectors (not part of the CI) before they go out.
         await attachEventSelectors(conn, creds, q.region, page.snapshots, (e) => state.reported.push(asError(q.region, e)));
         snaps.push(...page.snapshots);
+        seen?.(page.snapshots);
         if (q.mode === "full") state.resources += page.snapshots.length;
         state.malformed += page.malformed;
       }
@@ -76,16 +77,15 @@ async function* runQuery(conn: AwsConnection, creds: AwsCredentialIdentity, q: I
     if (snaps.length > 0) yield { kind: "snapshots", region: q.region, snapshots: snaps };
     if (ids.length > 0) yield { kind: "ids", region: q.region, ids };
   } catch (error) {
-    state.failure ??= error instanceof CloudCallError ? error : new CloudCallError("aws", "config", "config:SelectResourceConfig", "Error", String(error));
-  } finally {
-    state.pending--;
+    state.failure ??= asConfigError(error);
   }
 }
+
+const asConfigError = (error: unknown) => (error instanceof CloudCallError ? error : new CloudCallError("aws", "config", "config:SelectResourceConfig", "Error", String(error)));
 
 interface RegionState {
   resources: number;
   malformed: number;
-  pending: number;
   failure: CloudCallError | null;
   /** describe-API types that could not be listed in this region */
   describeFailures: CloudCallError[];
@@ -137,7 +137,7 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
   const facts = await regionSnapshot(conn, creds, target.accountId, region, trailStatuses);
   yield { kind: "snapshots", region, snapshots: [facts.snapshot] };
   for (const e of facts.errors) if (e.api !== "config:DescribeConfigurationRecorders") yield { kind: "error", error: { scope: region, ...e } };
-  const state: RegionState = { resources: 0, malformed: 0, pending: 0, failure: null, describeFailures: [], reported: [] };
+  const state: RegionState = { resources: 0, malformed: 0, failure: null, describeFailures: [], reported: [] };
   // Types Config does not record are read whether or not the region has a recorder, in full on every scan.
   const describe = describeReaders().map((r) => () => runDescribe(r, conn, creds, target.accountId, region, state, options.signal));
   if (facts.recorderError || !facts.hasRecorder) {
@@ -156,16 +156,26 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
   const regionalTypes = changedSince ? types.regional.filter((t) => t !== TRAIL) : types.regional;
   const regional = typeGroups(regionalTypes, STREAMS_PER_REGION);
   const groups = readGlobal && types.global.length > 0 ? [...regional, types.global] : regional;
+  // With the stored inventory, an incremental scan first counts each type; the id lists follow only for
+  // the types whose count says something may have been deleted (deletions need no other read).
+  const counted = changedSince && options.stored ? new TypeCounts(options.stored, region, recordsGlobalTypes(facts.snapshot)) : null;
   const queries: InventoryQuery[] = [];
   for (const g of groups) {
     if (changedSince) {
-      queries.push({ region, types: g, mode: "changed", changedSince }, { region, types: g, mode: "ids" });
+      queries.push({ region, types: g, mode: "changed", changedSince });
+      if (!counted) queries.push({ region, types: g, mode: "ids" });
     } else queries.push({ region, types: g, mode: "full" });
   }
   if (changedSince && types.regional.includes(TRAIL)) queries.push({ region, types: [TRAIL], mode: "full" });
-  state.pending = queries.length;
-  const producers = [...queries.map((q) => () => runQuery(conn, creds, q, state, options.signal)), ...describe];
+  const producers = [...queries.map((q) => () => runQuery(conn, creds, q, state, options.signal, counted?.seen)), ...describe];
+  if (counted) producers.push(() => counted.read(conn, creds, groups.flat(), state, options.signal));
   yield* mergeGenerators(producers, producers.length);
+  if (counted && !state.failure) {
+    const { list, present } = counted.split(groups.flat());
+    const idQueries = typeGroups(list, STREAMS_PER_REGION).map((g) => () => runQuery(conn, creds, { region, types: g, mode: "ids" }, state, options.signal));
+    yield* mergeGenerators(idQueries, idQueries.length);
+    if (!state.failure) for (const [r, resourceTypes] of present) yield { kind: "present", region: r, resourceTypes };
+  }
   yield* partialFailures(region, state);
   if (state.failure) {
     yield { kind: "coverage", region, status: "error", resources: state.resources, error: asError(region, state.failure) };
@@ -177,6 +187,52 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
   // The global (IAM) types came through this region's Config read, which succeeded.
   if (readGlobal) yield { kind: "coverage", region: "global", status: "ok", resources: 0 };
   yield state.describeFailures.length > 0 ? partialCoverage(region, state) : { kind: "coverage", region, status: "ok", resources: state.resources };
+}
+
+/** Whether the region's recorder records global resources (IAM, CloudFront, …), which Config then serves there too. */
+function recordsGlobalTypes(regionFacts: ResourceSnapshot): boolean {
+  const recorders = (regionFacts.configuration?.configurationRecorders ?? []) as Array<{ recordingGroup?: { includeGlobalResourceTypes?: boolean } }>;
+  return recorders.some((r) => r.recordingGroup?.includeGlobalResourceTypes === true);
+}
+
+/**
+ * An incremental region's per-type counts against the store. Every resource created since the watermark
+ * shows up among the changed items, so when Config counts exactly stored + new, none of the stored ones
+ * is gone; anything else (deletions, or a store that missed resources) reads that type's id list. A
+ * region whose recorder records global resources serves them too: they count on both sides.
+ */
+class TypeCounts {
+  private readonly fresh = new Map<string, number>();
+  private counts: Map<string, number> | null = null;
+
+  constructor(private readonly stored: StoredInventory, private readonly region: string, private readonly withGlobal: boolean) {}
+
+  /** Counts the changed items the store does not hold, per type. */
+  readonly seen = (snapshots: ResourceSnapshot[]): void => {
+    for (const s of snapshots) if (!this.stored.holds(s.nativeId)) this.fresh.set(s.resourceType, (this.fresh.get(s.resourceType) ?? 0) + 1);
+  };
+
+  async *read(conn: AwsConnection, creds: AwsCredentialIdentity, types: string[], state: RegionState, signal?: AbortSignal): AsyncGenerator<CollectEvent> {
+    try {
+      this.counts = await selectCounts(conn, creds, this.region, types, signal);
+    } catch (error) {
+      state.failure ??= asConfigError(error);
+    }
+  }
+
+  /** Types whose ids must be listed, and the stored region -> types known to be all present. */
+  split(types: string[]): { list: string[]; present: Map<string, string[]> } {
+    const list: string[] = [];
+    const present = new Map<string, string[]>();
+    const regions = this.withGlobal ? [this.region, "global"] : [this.region];
+    for (const t of types) {
+      let expected = this.fresh.get(t) ?? 0;
+      for (const r of regions) expected += this.stored.count(r, t);
+      if (this.counts === null || (this.counts.get(t) ?? 0) !== expected) list.push(t);
+      else for (const r of regions) present.set(r, [...(present.get(r) ?? []), t]);
+    }
+    return { list, present };
+  }
 }
 
 export interface AwsCollectorOptions extends CollectOptions {

@@ -82,3 +82,29 @@ export async function* selectPages(conn: AwsConnection, creds: AwsCredentialIden
 }
 
 export type { CloudCallError };
+
+/** Resources per type in the region, by one GROUP BY query (types without any are absent). */
+export async function selectCounts(conn: AwsConnection, creds: AwsCredentialIdentity, region: string, types: readonly string[], signal?: AbortSignal): Promise<Map<string, number>> {
+  const client = new ConfigServiceClient(clientConfig(conn, region, creds));
+  const Expression = `SELECT resourceType, COUNT(*) WHERE resourceType IN (${types.map(quote).join(", ")}) GROUP BY resourceType`;
+  const counts = new Map<string, number>();
+  try {
+    let NextToken: string | undefined;
+    do {
+      let out;
+      try {
+        out = await client.send(new SelectResourceConfigCommand({ Expression, NextToken }), { abortSignal: signal });
+      } catch (error) {
+        throw toCloudCallError("aws", "config", "config:SelectResourceConfig", error);
+      }
+      for (const row of out.Results ?? []) {
+        const r = JSON.parse(row) as { resourceType?: unknown; "COUNT(*)"?: unknown };
+        if (typeof r.resourceType === "string" && typeof r["COUNT(*)"] === "number") counts.set(r.resourceType, r["COUNT(*)"]);
+      }
+      NextToken = out.NextToken || undefined;
+    } while (NextToken);
+    return counts;
+  } finally {
+    client.destroy();
+  }
+}

@@ -10,7 +10,7 @@ import { reconcileScan, type ReconcileResult } from "../reconcile/reconcile-scan
 import { copyFreshResources, FreshRowMover } from "../reconcile/fresh-rows";
 import { createStaging, stageResources, stageSeen, type StagedResource } from "../reconcile/staging";
 import { VerdictStager } from "./evaluator";
-import type { RegionStatus, ScanSource, SourceError } from "./source";
+import type { RegionStatus, ScanSource, SourceError, StoredInventory } from "./source";
 import { loadLiveSnapshots } from "./stored-snapshots";
 
 export interface PipelineInput {
@@ -99,8 +99,10 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
   let collected = 0;
   let changed = 0;
 
+  const stored = storedInventory(known);
+  const source = typeof input.source === "function" ? input.source(stored) : input.source;
   input.progress({ phase: "COLLECTING", collected: 0, message: "Collecting" });
-  for await (const ev of input.source) {
+  for await (const ev of source) {
     if (ev.kind === "snapshots") {
       const seenRows: Array<{ nativeId: string; region: string }> = [];
       const changedRows: StagedResource[] = [];
@@ -133,9 +135,9 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
       await copyFreshResources(sql, freshScope, freshRows, freshIds);
       for (const s of evaluate) await stager.submit(s);
       mover.added(freshRows.length);
-    } else if (ev.kind === "ids") {
+    } else if (ev.kind === "ids" || ev.kind === "present") {
       const rows: Array<{ nativeId: string; region: string }> = [];
-      for (const id of ev.ids) {
+      for (const id of ev.kind === "ids" ? ev.ids : stored.idsOf(ev.region, ev.resourceTypes)) {
         if (seen.has(id)) continue;
         seen.add(id);
         rows.push({ nativeId: id, region: ev.region });
@@ -217,6 +219,23 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
       evaluateMs: Math.round(t2 - t1 + evalDuringCollect),
       reconcileMs: Math.round(t3 - t2),
     },
+  };
+}
+
+/** The live stored resources by region and type, as the source and the "present" events ask for them. */
+function storedInventory(known: ReadonlyMap<string, Known>): StoredInventory & { idsOf(region: string, types: readonly string[]): string[] } {
+  const byRegionType = new Map<string, string[]>();
+  for (const [nativeId, k] of known) {
+    if (k.deleted) continue;
+    const key = `${k.region}\u0000${k.type}`;
+    const ids = byRegionType.get(key);
+    if (ids) ids.push(nativeId);
+    else byRegionType.set(key, [nativeId]);
+  }
+  return {
+    count: (region, type) => byRegionType.get(`${region}\u0000${type}`)?.length ?? 0,
+    holds: (nativeId) => known.get(nativeId)?.deleted === false,
+    idsOf: (region, types) => types.flatMap((t) => byRegionType.get(`${region}\u0000${t}`) ?? []),
   };
 }
 

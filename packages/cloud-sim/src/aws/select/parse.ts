@@ -1,5 +1,6 @@
 // Parser for the subset of AWS Config's advanced-query SQL the collectors send:
-// SELECT fields | COUNT(*) [WHERE condition] with AND/OR/NOT, =, !=, <>, <, >, <=, >=, IN, BETWEEN, LIKE.
+// SELECT fields | COUNT(*) | field, COUNT(*) ... GROUP BY field [WHERE condition] with AND/OR/NOT, =, !=,
+// <>, <, >, <=, >=, IN, BETWEEN, LIKE.
 // Anything else is rejected the way Config rejects it (InvalidExpressionException).
 
 export type Literal = string | number | boolean;
@@ -17,6 +18,8 @@ export interface SelectQuery {
   count: boolean;
   star: boolean;
   where: Condition | null;
+  /** GROUP BY property (only with COUNT(*) and that one property selected) */
+  groupBy: string | null;
 }
 
 export class QuerySyntaxError extends Error {}
@@ -26,7 +29,7 @@ export const TOP_LEVEL_FIELDS = [
   "relationships", "resourceCreationTime", "resourceId", "resourceName", "resourceType", "supplementaryConfiguration", "tags", "version",
 ] as const;
 export const STAR_FIELDS = ["accountId", "awsRegion", "arn", "availabilityZone", "configurationItemCaptureTime", "resourceCreationTime", "resourceId", "resourceName", "resourceType", "version"];
-const UNSUPPORTED = new Set(["ALL", "AS", "DISTINCT", "FROM", "HAVING", "JOIN", "UNION", "LIMIT", "OFFSET", "GROUP", "ORDER"]);
+const UNSUPPORTED = new Set(["ALL", "AS", "DISTINCT", "FROM", "HAVING", "JOIN", "UNION", "LIMIT", "OFFSET", "GROUP", "ORDER", "BY"]);
 
 type Token = { t: "word" | "string" | "number" | "punct"; v: string };
 
@@ -105,7 +108,6 @@ export function parseSelect(expression: string): SelectQuery {
     if (!isPunct(",")) break;
     pos++;
   }
-  if (count && (fields.length > 0 || star)) throw new QuerySyntaxError("COUNT(*) with other fields needs GROUP BY, which is not supported here");
 
   const orExpr = (): Condition => {
     let left = andExpr();
@@ -156,11 +158,22 @@ export function parseSelect(expression: string): SelectQuery {
     pos++;
     where = orExpr();
   }
+  let groupBy: string | null = null;
+  if (isWord("GROUP")) {
+    pos++;
+    if (!isWord("BY")) throw new QuerySyntaxError("GROUP needs BY");
+    pos++;
+    groupBy = path();
+  }
+  if (count && (star || (groupBy === null ? fields.length > 0 : fields.length !== 1 || fields[0] !== groupBy))) {
+    throw new QuerySyntaxError("COUNT(*) with other fields needs GROUP BY on the one selected property");
+  }
+  if (groupBy !== null && !count) throw new QuerySyntaxError("GROUP BY needs an aggregate function");
   if (pos < tokens.length) {
     const rest = peek()?.v ?? "";
     throw new QuerySyntaxError(UNSUPPORTED.has(rest.toUpperCase()) ? `${rest.toUpperCase()} is not supported` : `unexpected '${rest}'`);
   }
-  return { fields, count, star, where };
+  return { fields, count, star, where, groupBy };
 }
 
 /** The resource types a condition can match, when it pins them (lets the server scan only those lists). */
