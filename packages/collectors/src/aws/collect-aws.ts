@@ -168,8 +168,10 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
   }
   if (changedSince && types.regional.includes(TRAIL)) queries.push({ region, types: [TRAIL], mode: "full" });
   const producers = [...queries.map((q) => () => runQuery(conn, creds, q, state, options.signal, counted?.seen)), ...describe];
-  if (counted) producers.push(() => counted.read(conn, creds, groups.flat(), state, options.signal));
+  // The counts are read alongside the changed items (a failure lands in state.failure, like a query's).
+  const counting = counted?.read(conn, creds, groups.flat(), state, options.signal);
   yield* mergeGenerators(producers, producers.length);
+  await counting;
   if (counted && !state.failure) {
     const { list, present } = counted.split(groups.flat());
     const idQueries = typeGroups(list, STREAMS_PER_REGION).map((g) => () => runQuery(conn, creds, { region, types: g, mode: "ids" }, state, options.signal));
@@ -212,7 +214,7 @@ class TypeCounts {
     for (const s of snapshots) if (!this.stored.holds(s.nativeId)) this.fresh.set(s.resourceType, (this.fresh.get(s.resourceType) ?? 0) + 1);
   };
 
-  async *read(conn: AwsConnection, creds: AwsCredentialIdentity, types: string[], state: RegionState, signal?: AbortSignal): AsyncGenerator<CollectEvent> {
+  async read(conn: AwsConnection, creds: AwsCredentialIdentity, types: string[], state: RegionState, signal?: AbortSignal): Promise<void> {
     try {
       this.counts = await selectCounts(conn, creds, this.region, types, signal);
     } catch (error) {
