@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { collectAws } from "@safeguard/collectors/aws/collect-aws";
+import { DESCRIBED_TYPES } from "@safeguard/collectors/aws/describe-types";
 import { createCloudAccount } from "@safeguard/core/accounts/create-cloud-account";
 import { executeScan } from "@safeguard/core/scans/execute-scan";
 import { claimScan } from "@safeguard/core/scans/lease";
@@ -18,7 +19,8 @@ import { closeDatabase } from "@safeguard/db/pg";
 import { withTenant, withTenantSql } from "@safeguard/db/tenant";
 import { createTestDatabase, withOwner } from "@safeguard/db/testing/test-database";
 
-const { values } = parseArgs({ options: { resources: { type: "string", default: "100000" }, keep: { type: "boolean", default: false } } });
+// --deletions D: D of the 1 % drift are deletions (spread over random types), the rest configuration changes.
+const { values } = parseArgs({ options: { resources: { type: "string", default: "100000" }, deletions: { type: "string", default: "0" }, keep: { type: "boolean", default: false } } });
 const N = Number(values.resources);
 const mib = (kb: number) => Math.round(kb / 1024);
 const secs = (ms: number) => Math.round(ms / 10) / 100;
@@ -82,13 +84,25 @@ try {
   }
   await settleWrites();
   const driftCount = Math.max(1, Math.round(N / 100));
-  // The simulator drifts at most 100 resources per call, some of them Azure: call until 1 % of the AWS account changed.
+  const deletions = Math.min(Number(values.deletions), driftCount);
   const drifted = new Set<string>();
+  if (deletions > 0) {
+    // Resources AWS Config records (not the synthetic facts, not the types read from describe APIs).
+    const victims = await withTenantSql(orgId, async (sql) => (await sql.query<{ native_id: string }>(
+      `SELECT native_id FROM resources WHERE account_id = $1 AND resource_type LIKE 'AWS::%' AND NOT resource_type = ANY($2::text[])
+       ORDER BY random() LIMIT $3`, [account.id, [...DESCRIBED_TYPES, "AWS::CloudTrail::Trail"], deletions])).rows);
+    for (const v of victims) {
+      const res = await fetch(`${sim.url}/_sim/drift`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ op: "delete", nativeId: v.native_id }) });
+      if (!res.ok) throw new Error(`deleting ${v.native_id}: ${await res.text()}`);
+      drifted.add(v.native_id);
+    }
+  }
+  // The simulator drifts at most 100 resources per call, some of them Azure: call until 1 % of the AWS account changed.
   for (let i = 0; i < 200 && drifted.size < driftCount; i++) {
     const res = await fetch(`${sim.url}/_sim/drift`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ op: "random", count: 100 }) });
     for (const c of ((await res.json()) as { changes: Array<{ provider: string; nativeId: string }> }).changes) if (c.provider === "aws") drifted.add(c.nativeId);
   }
-  console.log(`Drifted ${drifted.size.toLocaleString("en")} AWS resources (${((drifted.size / N) * 100).toFixed(1)} %).`);
+  console.log(`Drifted ${drifted.size.toLocaleString("en")} AWS resources (${((drifted.size / N) * 100).toFixed(1)} %), ${deletions} of them deleted.`);
   const second = await scan("INCREMENTAL");
 
   await settleWrites();
