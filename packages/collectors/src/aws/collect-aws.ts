@@ -167,17 +167,33 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
     } else queries.push({ region, types: g, mode: "full" });
   }
   if (changedSince && types.regional.includes(TRAIL)) queries.push({ region, types: [TRAIL], mode: "full" });
-  const producers = [...queries.map((q) => () => runQuery(conn, creds, q, state, options.signal, counted?.seen)), ...describe];
-  // The counts are read alongside the changed items (a failure lands in state.failure, like a query's).
-  const counting = counted?.read(conn, creds, groups.flat(), state, options.signal);
-  yield* mergeGenerators(producers, producers.length);
-  await counting;
-  if (counted && !state.failure) {
-    const { list, present } = counted.split(groups.flat());
-    const idQueries = typeGroups(list, STREAMS_PER_REGION).map((g) => () => runQuery(conn, creds, { region, types: g, mode: "ids" }, state, options.signal));
-    yield* mergeGenerators(idQueries, idQueries.length);
-    if (!state.failure) for (const [r, resourceTypes] of present) yield { kind: "present", region: r, resourceTypes };
+  const changed = queries.filter((q) => q.mode === "changed");
+  let changedLeft = changed.length;
+  let changedDone = () => {};
+  const allChanged = new Promise<void>((resolve) => (changedDone = resolve));
+  if (changedLeft === 0) changedDone();
+  const producers = queries.map((q) => async function* () {
+    try {
+      yield* runQuery(conn, creds, q, state, options.signal, counted?.seen);
+    } finally {
+      if (q.mode === "changed" && --changedLeft === 0) changedDone();
+    }
+  });
+  producers.push(...describe);
+  if (counted) {
+    // The counts are read alongside the changed items; the id lists they call for start as soon as the
+    // changed items are all in (every new one counted), while the describe reads may still be running.
+    const counting = counted.read(conn, creds, groups.flat(), state, options.signal);
+    producers.push(async function* () {
+      await Promise.all([counting, allChanged]);
+      if (state.failure) return;
+      const { list, present } = counted.split(groups.flat());
+      const idQueries = typeGroups(list, STREAMS_PER_REGION).map((g) => () => runQuery(conn, creds, { region, types: g, mode: "ids" }, state, options.signal));
+      yield* mergeGenerators(idQueries, idQueries.length);
+      if (!state.failure) for (const [r, resourceTypes] of present) yield { kind: "present", region: r, resourceTypes };
+    });
   }
+  yield* mergeGenerators(producers, producers.length);
   yield* partialFailures(region, state);
   if (state.failure) {
     yield { kind: "coverage", region, status: "error", resources: state.resources, error: asError(region, state.failure) };
