@@ -142,7 +142,10 @@ export function selectResourceConfig(call: ConfigCall) {
     for (const list of lists) {
       for (const item of list) {
         if (!accept(item)) continue;
-        for (const v of valuesAt(item, query.groupBy)) groups.set(JSON.stringify(v), (groups.get(JSON.stringify(v)) ?? 0) + 1);
+        for (const v of valuesAt(item, query.groupBy)) {
+          const k = JSON.stringify(v);
+          groups.set(k, (groups.get(k) ?? 0) + 1);
+        }
       }
     }
     const key = query.groupBy;

@@ -167,8 +167,7 @@ async function* collectRegion(conn: AwsConnection, creds: AwsCredentialIdentity,
     } else queries.push({ region, types: g, mode: "full" });
   }
   if (changedSince && types.regional.includes(TRAIL)) queries.push({ region, types: [TRAIL], mode: "full" });
-  const changed = queries.filter((q) => q.mode === "changed");
-  let changedLeft = changed.length;
+  let changedLeft = queries.filter((q) => q.mode === "changed").length;
   let changedDone = () => {};
   const allChanged = new Promise<void>((resolve) => (changedDone = resolve));
   if (changedLeft === 0) changedDone();

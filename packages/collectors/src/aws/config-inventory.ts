@@ -42,10 +42,9 @@ export function expressionOf(q: InventoryQuery): string {
   return `SELECT ${FULL_FIELDS} WHERE ${where}`;
 }
 
-/** Pages of one query. Throws CloudCallError (the caller records it against the region). */
-export async function* selectPages(conn: AwsConnection, creds: AwsCredentialIdentity, q: InventoryQuery, signal?: AbortSignal): AsyncGenerator<InventoryPage> {
-  const client = new ConfigServiceClient(clientConfig(conn, q.region, creds));
-  const Expression = expressionOf(q);
+/** The raw result pages of one expression, NextToken by NextToken. Throws CloudCallError. */
+async function* resultPages(conn: AwsConnection, creds: AwsCredentialIdentity, region: string, Expression: string, signal?: AbortSignal): AsyncGenerator<string[]> {
+  const client = new ConfigServiceClient(clientConfig(conn, region, creds));
   let NextToken: string | undefined;
   try {
     do {
@@ -57,54 +56,47 @@ export async function* selectPages(conn: AwsConnection, creds: AwsCredentialIden
         throw toCloudCallError("aws", "config", "config:SelectResourceConfig", error);
       }
       NextToken = out.NextToken || undefined;
-      const results = out.Results ?? [];
-      if (q.mode === "ids") {
-        const ids: string[] = [];
-        for (const r of results) {
-          const n = fromAwsConfigItem(r);
-          if (n.ok) ids.push(n.snapshot.nativeId);
-        }
-        yield { kind: "ids", ids };
-      } else {
-        const snapshots: ResourceSnapshot[] = [];
-        let malformed = 0;
-        for (const r of results) {
-          const n = fromAwsConfigItem(r);
-          if (n.ok) snapshots.push(n.snapshot);
-          else malformed++;
-        }
-        yield { kind: "snapshots", snapshots, malformed };
-      }
+      yield out.Results ?? [];
     } while (NextToken);
   } finally {
     client.destroy();
   }
 }
 
+/** Pages of one query. Throws CloudCallError (the caller records it against the region). */
+export async function* selectPages(conn: AwsConnection, creds: AwsCredentialIdentity, q: InventoryQuery, signal?: AbortSignal): AsyncGenerator<InventoryPage> {
+  for await (const results of resultPages(conn, creds, q.region, expressionOf(q), signal)) {
+    if (q.mode === "ids") {
+      const ids: string[] = [];
+      for (const r of results) {
+        const n = fromAwsConfigItem(r);
+        if (n.ok) ids.push(n.snapshot.nativeId);
+      }
+      yield { kind: "ids", ids };
+    } else {
+      const snapshots: ResourceSnapshot[] = [];
+      let malformed = 0;
+      for (const r of results) {
+        const n = fromAwsConfigItem(r);
+        if (n.ok) snapshots.push(n.snapshot);
+        else malformed++;
+      }
+      yield { kind: "snapshots", snapshots, malformed };
+    }
+  }
+}
+
 export type { CloudCallError };
 
-/** Resources per type in the region, by one GROUP BY query (types without any are absent). */
+/** Resources per type in the region, by one GROUP BY query (types without any are absent). Throws CloudCallError. */
 export async function selectCounts(conn: AwsConnection, creds: AwsCredentialIdentity, region: string, types: readonly string[], signal?: AbortSignal): Promise<Map<string, number>> {
-  const client = new ConfigServiceClient(clientConfig(conn, region, creds));
   const Expression = `SELECT resourceType, COUNT(*) WHERE resourceType IN (${types.map(quote).join(", ")}) GROUP BY resourceType`;
   const counts = new Map<string, number>();
-  try {
-    let NextToken: string | undefined;
-    do {
-      let out;
-      try {
-        out = await client.send(new SelectResourceConfigCommand({ Expression, NextToken }), { abortSignal: signal });
-      } catch (error) {
-        throw toCloudCallError("aws", "config", "config:SelectResourceConfig", error);
-      }
-      for (const row of out.Results ?? []) {
-        const r = JSON.parse(row) as { resourceType?: unknown; "COUNT(*)"?: unknown };
-        if (typeof r.resourceType === "string" && typeof r["COUNT(*)"] === "number") counts.set(r.resourceType, r["COUNT(*)"]);
-      }
-      NextToken = out.NextToken || undefined;
-    } while (NextToken);
-    return counts;
-  } finally {
-    client.destroy();
+  for await (const results of resultPages(conn, creds, region, Expression, signal)) {
+    for (const row of results) {
+      const r = JSON.parse(row) as { resourceType?: unknown; "COUNT(*)"?: unknown };
+      if (typeof r.resourceType === "string" && typeof r["COUNT(*)"] === "number") counts.set(r.resourceType, r["COUNT(*)"]);
+    }
   }
+  return counts;
 }

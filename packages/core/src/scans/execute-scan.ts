@@ -55,7 +55,7 @@ export async function executeScan(input: ExecuteInput): Promise<ExecuteOutput> {
     });
     return { status, result };
   });
-  if (!movesStatistics(out.result, out.result.storedResources)) return out;
+  if (!movesStatistics(out.result)) return out;
   // After the commit, outside the scan's transaction: the scan stands whether or not this works.
   try {
     return { ...out, statistics: { ms: await refreshScanStatistics(t.orgId) } };

@@ -84,8 +84,8 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
   const scopeSalt = JSON.stringify(input.scope);
   await createStaging(sql);
   const known = await loadKnown(sql, input.accountId);
-  let storedResources = 0;
-  for (const k of known.values()) if (!k.deleted) storedResources++;
+  const stored = storedInventory(known);
+  const storedResources = stored.size;
   const freshIds = new Map<string, string>();
   const freshScope = { orgId: input.orgId, accountId: input.accountId, provider: input.provider, scanRunId: input.scanRunId };
   const stager = new VerdictStager(sql, input.scope, { scope: freshScope, ids: freshIds });
@@ -99,7 +99,6 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
   let collected = 0;
   let changed = 0;
 
-  const stored = storedInventory(known);
   const source = typeof input.source === "function" ? input.source(stored) : input.source;
   input.progress({ phase: "COLLECTING", collected: 0, message: "Collecting" });
   for await (const ev of source) {
@@ -223,16 +222,19 @@ export async function runScanPipeline(sql: OrgSql, input: PipelineInput): Promis
 }
 
 /** The live stored resources by region and type, as the source and the "present" events ask for them. */
-function storedInventory(known: ReadonlyMap<string, Known>): StoredInventory & { idsOf(region: string, types: readonly string[]): string[] } {
+function storedInventory(known: ReadonlyMap<string, Known>): StoredInventory & { size: number; idsOf(region: string, types: readonly string[]): string[] } {
   const byRegionType = new Map<string, string[]>();
+  let size = 0;
   for (const [nativeId, k] of known) {
     if (k.deleted) continue;
+    size++;
     const key = `${k.region}\u0000${k.type}`;
     const ids = byRegionType.get(key);
     if (ids) ids.push(nativeId);
     else byRegionType.set(key, [nativeId]);
   }
   return {
+    size,
     count: (region, type) => byRegionType.get(`${region}\u0000${type}`)?.length ?? 0,
     holds: (nativeId) => known.get(nativeId)?.deleted === false,
     idsOf: (region, types) => types.flatMap((t) => byRegionType.get(`${region}\u0000${t}`) ?? []),

@@ -8,9 +8,9 @@ import type { PipelineResult } from "./run-scan";
 const MIN_ROWS = 1_000;
 
 /** True when the scan added or removed more than a tenth of the account's resources (and at least MIN_ROWS). */
-export function movesStatistics(result: PipelineResult, storedBefore: number): boolean {
+export function movesStatistics(result: PipelineResult): boolean {
   const moved = result.reconcile.resourcesInserted + result.reconcile.resourcesDeleted;
-  return moved >= MIN_ROWS && moved * 10 >= storedBefore;
+  return moved >= MIN_ROWS && moved * 10 >= result.storedResources;
 }
 
 export async function refreshScanStatistics(orgId: string): Promise<number> {
